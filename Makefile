@@ -1,0 +1,54 @@
+# The README's two commands are the contract: `make run` and `make test`.
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed-$(shell sha256sum requirements.lock | cut -c1-16)
+PORT ?= 8000
+MANAGE := $(BIN)/python manage.py
+PYTEST_ARGS ?=
+
+.PHONY: install run serve seed test test-fast browser-deps lint format lock clean
+
+$(STAMP): requirements.lock
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements.lock
+	rm -f $(VENV)/.installed-*
+	touch $(STAMP)
+
+install: $(STAMP)
+
+run: install seed serve
+
+seed: install
+	$(MANAGE) migrate --noinput
+	$(MANAGE) seed_netzwerk
+
+serve: install
+	$(MANAGE) runserver 127.0.0.1:$(PORT)
+
+browser-deps:
+	scripts/ensure-chromium
+
+test: install browser-deps
+	DJANGO_SETTINGS_MODULE=netzwerk_site.settings.test $(BIN)/python manage.py makemigrations --check --dry-run
+	$(BIN)/ruff check .
+	$(BIN)/pytest $(PYTEST_ARGS)
+
+test-fast: install
+	$(BIN)/pytest -m "not browser" $(PYTEST_ARGS)
+
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: install
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+lock: install
+	$(BIN)/pip install --quiet -r requirements.in
+	{ echo "# Generated from requirements.in by \`make lock\`; every package pinned exactly. Install with \`make install\`."; \
+	  $(BIN)/pip freeze --exclude-editable; } > requirements.lock
+
+clean:
+	rm -rf $(VENV) tmp staticfiles
