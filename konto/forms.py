@@ -1,0 +1,94 @@
+from django import forms
+from django.contrib.auth import password_validation
+from django.contrib.auth.forms import AuthenticationForm
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.users.forms import UserCreationForm, UserEditForm
+
+from konto.models import User
+from konto.roles import Rolle
+from netzwerk_site.models import Kommune, Organisation
+
+
+class AnmeldeForm(AuthenticationForm):
+    error_messages = {
+        "invalid_login": _(
+            "Benutzername oder Passwort ist falsch. Achten Sie auf Groß- und Kleinschreibung "
+            "und versuchen Sie es erneut."
+        ),
+        "inactive": _("Dieses Konto ist deaktiviert. Wenden Sie sich bitte an die Redaktion."),
+    }
+
+
+class EinladungForm(forms.Form):
+    email = forms.EmailField(label=_("E-Mail-Adresse"))
+    first_name = forms.CharField(label=_("Vorname"), max_length=150, required=False)
+    last_name = forms.CharField(label=_("Nachname"), max_length=150, required=False)
+    rolle = forms.ChoiceField(label=_("Rolle"), choices=Rolle.choices)
+    kommune = forms.ModelChoiceField(label=_("Kommune"), queryset=Kommune.objects.all(), required=False)
+    organisation = forms.ModelChoiceField(label=_("Organisation"), queryset=Organisation.objects.all(), required=False)
+
+    def clean_email(self):
+        email = self.cleaned_data["email"].strip().lower()
+        if User.objects.filter(email__iexact=email).exists():
+            raise forms.ValidationError(_("Für diese E-Mail-Adresse gibt es bereits ein Konto."))
+        return email
+
+    def clean(self):
+        cleaned = super().clean()
+        kommune, organisation = cleaned.get("kommune"), cleaned.get("organisation")
+        if kommune and organisation:
+            raise forms.ValidationError(_("Wählen Sie entweder eine Kommune oder eine Organisation, nicht beides."))
+        if cleaned.get("rolle") == Rolle.MITGLIED_KOMMUNE and not kommune:
+            self.add_error("kommune", _("Wählen Sie die Kommune, für die das Mitglied spricht."))
+        if cleaned.get("rolle") == Rolle.MITGLIED_LAND and not organisation:
+            self.add_error("organisation", _("Wählen Sie die Organisation des Landes, für die das Mitglied spricht."))
+        return cleaned
+
+
+class EinladungAnnehmenForm(forms.Form):
+    username = forms.CharField(
+        label=_("Benutzername"),
+        max_length=150,
+        help_text=_("Höchstens 150 Zeichen: Buchstaben, Ziffern und @/./+/-/_."),
+    )
+    password1 = forms.CharField(
+        label=_("Passwort"),
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+        help_text=password_validation.password_validators_help_text_html(),
+    )
+    password2 = forms.CharField(
+        label=_("Passwort wiederholen"),
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+    )
+
+    def clean_username(self):
+        username = self.cleaned_data["username"]
+        User.username_validator(username)
+        if User.objects.filter(username__iexact=username).exists():
+            raise forms.ValidationError(_("Dieser Benutzername ist bereits vergeben. Wählen Sie einen anderen."))
+        return username
+
+    def clean(self):
+        cleaned = super().clean()
+        password1, password2 = cleaned.get("password1"), cleaned.get("password2")
+        if password1 and password2 and password1 != password2:
+            self.add_error("password2", _("Die beiden Passwörter stimmen nicht überein. Geben Sie sie erneut ein."))
+        elif password1:
+            try:
+                password_validation.validate_password(password1, User(username=cleaned.get("username", "")))
+            except forms.ValidationError as error:
+                self.add_error("password1", error)
+        return cleaned
+
+
+class WagtailUserEditForm(UserEditForm):
+    kommune = forms.ModelChoiceField(queryset=Kommune.objects.all(), required=False, label=_("Kommune"))
+    organisation = forms.ModelChoiceField(queryset=Organisation.objects.all(), required=False, label=_("Organisation"))
+
+
+class WagtailUserCreationForm(UserCreationForm):
+    kommune = forms.ModelChoiceField(queryset=Kommune.objects.all(), required=False, label=_("Kommune"))
+    organisation = forms.ModelChoiceField(queryset=Organisation.objects.all(), required=False, label=_("Organisation"))

@@ -1,0 +1,31 @@
+from django.contrib import messages
+from django.contrib.auth import login
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+
+from konto.forms import EinladungAnnehmenForm
+from konto.invitations import accept_invitation, find_usable_invitation
+
+
+@login_required
+def uebersicht(request):
+    return render(request, "konto/uebersicht.html", {"mitglied": request.user})
+
+
+@never_cache
+def einladung(request, token):
+    """Let an invited person choose username and password; expired or used links are refused."""
+    einladung = find_usable_invitation(token)
+    if einladung is None:
+        return render(request, "konto/einladung_ungueltig.html", status=410)
+    form = EinladungAnnehmenForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        user = accept_invitation(token, username=form.cleaned_data["username"], password=form.cleaned_data["password1"])
+        if user is None:
+            return render(request, "konto/einladung_ungueltig.html", status=410)
+        login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+        messages.success(request, _("Willkommen im Netzwerk. Ihr Konto ist eingerichtet."))
+        return redirect("konto:uebersicht")
+    return render(request, "konto/einladung.html", {"form": form, "einladung": einladung})

@@ -1,0 +1,47 @@
+"""Querysets for the portal's frame pages: home page sections and Kommunen."""
+
+from collections import Counter
+
+from netzwerk_site.choices import KommuneArt
+from netzwerk_site.models import Kommune, ThemenfeldPage
+
+HOME_PRAXISBEISPIELE = 6
+
+
+def home_sections(user):
+    """What the home page shows; later issues fill Veranstaltungen and Diskussionen."""
+    from praxisbeispiele.queries import published_praxisbeispiele
+
+    return {
+        "themenfeld_pages": ThemenfeldPage.objects.live().select_related("themenfeld").order_by("themenfeld__order"),
+        "neueste_praxisbeispiele": published_praxisbeispiele().order_by("-first_published_at", "-pk")[
+            :HOME_PRAXISBEISPIELE
+        ],
+        "naechste_veranstaltungen": [],
+        "aktive_diskussionen": [],
+    }
+
+
+def kreisebene():
+    """The 36 Landkreise and kreisfreie Städte."""
+    return Kommune.objects.filter(art__in=[KommuneArt.LANDKREIS, KommuneArt.KREISFREIE_STADT])
+
+
+def praxisbeispiel_counts():
+    """Live Praxisbeispiele per Kommune of the Kreisebene, its municipalities' examples included."""
+    from praxisbeispiele.models import PraxisbeispielPage
+
+    through = PraxisbeispielPage.kommunen.through
+    rows = through.objects.filter(
+        praxisbeispielpage__in=PraxisbeispielPage.objects.live().public().values("pk")
+    ).values_list("kommune_id", "kommune__landkreis_id", "praxisbeispielpage_id")
+    pairs = {(landkreis_id or kommune_id, page_id) for kommune_id, landkreis_id, page_id in rows}
+    return Counter(kommune_id for kommune_id, _ in pairs)
+
+
+def praxisbeispiele_of(kommune):
+    """Live Praxisbeispiele of a Kommune, including those of its municipalities."""
+    from praxisbeispiele.queries import published_praxisbeispiele
+
+    ids = [kommune.pk, *kommune.gemeinden.values_list("pk", flat=True)]
+    return published_praxisbeispiele().filter(kommunen__in=ids).distinct().order_by("title")

@@ -1,0 +1,286 @@
+"""Reads the curated seed files and checks them completely before anything is written.
+
+Every problem names the file and the entry, so that a broken data file can be
+fixed without a debugger.
+"""
+
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+
+from netzwerk_site.choices import Ebene, KommuneArt, OrganisationArt, Umsetzungsstand
+from praxisbeispiele.choices import Foerderart, PraxisEbene
+
+DEFAULT_DATA_DIR = Path(__file__).resolve().parent.parent / "seed"
+
+FILES = {
+    "themenfeld": "themenfelder.toml",
+    "handlungsfeld": "handlungsfelder.toml",
+    "kommune": "kommunen.toml",
+    "organisation": "organisationen.toml",
+    "zielgruppe": "zielgruppen.toml",
+    "praxisbeispiel": "praxisbeispiele.toml",
+    "strategie": "strategie.toml",
+    "glossar": "glossar.toml",
+}
+
+
+class SeedError(Exception):
+    """A seed file is missing, unreadable or inconsistent."""
+
+    def __init__(self, filename, message, entry=None):
+        self.filename, self.entry = filename, entry
+        where = f"{filename}, Eintrag „{entry}“" if entry else filename
+        super().__init__(f"{where}: {message}")
+
+
+@dataclass
+class SeedData:
+    themenfelder: list
+    handlungsfelder: list
+    kommunen: list
+    organisationen: list
+    zielgruppen: list
+    praxisbeispiele: list
+    strategie: dict
+    glossar: list
+
+
+class _File:
+    """One seed file's entries plus the checks that report against it."""
+
+    def __init__(self, data_dir, filename):
+        self.filename = filename
+        path = Path(data_dir) / filename
+        try:
+            with path.open("rb") as handle:
+                self.data = tomllib.load(handle)
+        except FileNotFoundError:
+            raise SeedError(filename, "Die Datei fehlt.") from None
+        except tomllib.TOMLDecodeError as error:
+            raise SeedError(filename, f"Die Datei ist kein gültiges TOML ({error}).") from None
+
+    def entries(self, table):
+        entries = self.data.get(table)
+        if not isinstance(entries, list) or not entries:
+            raise SeedError(self.filename, f"Die Liste [[{table}]] fehlt oder ist leer.")
+        seen = set()
+        for position, entry in enumerate(entries, start=1):
+            ident = entry.get("slug") or entry.get("abkuerzung") or entry.get("number") or f"Nr. {position}"
+            if ident in seen:
+                raise SeedError(self.filename, "Dieser Kurzname kommt mehrfach vor.", ident)
+            seen.add(ident)
+        return entries
+
+    def text(self, entry, key, *, required=True, max_length=None):
+        value = entry.get(key, "")
+        if not isinstance(value, str):
+            raise SeedError(self.filename, f"„{key}“ muss ein Text sein.", self.ident(entry))
+        value = value.strip()
+        if required and not value:
+            raise SeedError(self.filename, f"Das Feld „{key}“ fehlt oder ist leer.", self.ident(entry))
+        if max_length and len(value) > max_length:
+            raise SeedError(self.filename, f"„{key}“ ist länger als {max_length} Zeichen.", self.ident(entry))
+        return value
+
+    def choice(self, entry, key, choices, *, required=True):
+        value = entry.get(key, "")
+        if not value and not required:
+            return ""
+        if value not in choices.values:
+            allowed = ", ".join(choices.values)
+            raise SeedError(self.filename, f"„{key}“ ist „{value}“; erlaubt sind: {allowed}.", self.ident(entry))
+        return value
+
+    def refs(self, entry, key, known, target_file, *, required=False):
+        values = entry.get(key, [])
+        if not isinstance(values, list):
+            raise SeedError(self.filename, f"„{key}“ muss eine Liste sein.", self.ident(entry))
+        if required and not values:
+            raise SeedError(self.filename, f"„{key}“ darf nicht leer sein.", self.ident(entry))
+        for value in values:
+            if value not in known:
+                raise SeedError(
+                    self.filename, f"„{value}“ in „{key}“ gibt es nicht in {target_file}.", self.ident(entry)
+                )
+        return values
+
+    def integer(self, entry, key):
+        value = entry.get(key)
+        if value is not None and (not isinstance(value, int) or value < 0):
+            raise SeedError(self.filename, f"„{key}“ muss eine ganze Zahl ab 0 sein.", self.ident(entry))
+        return value
+
+    @staticmethod
+    def ident(entry):
+        return entry.get("slug") or entry.get("abkuerzung") or entry.get("number")
+
+
+def _check_slugs(file, entries):
+    for entry in entries:
+        slug = file.text(entry, "slug", max_length=80)
+        if not slug.isascii() or slug != slug.lower() or " " in slug:
+            raise SeedError(file.filename, "Der Kurzname muss klein, ohne Leerzeichen und ASCII sein.", slug)
+
+
+def read_seed(data_dir=DEFAULT_DATA_DIR):
+    """Read and cross-check every seed file; raises SeedError on the first problem."""
+    themenfelder = _read_themenfelder(data_dir)
+    kommunen = _read_kommunen(data_dir)
+    organisationen = _read_organisationen(data_dir)
+    zielgruppen = _read_zielgruppen(data_dir)
+    handlungsfelder = _read_handlungsfelder(data_dir, themenfelder, organisationen)
+    praxisbeispiele = _read_praxisbeispiele(
+        data_dir, themenfelder, handlungsfelder, kommunen, organisationen, zielgruppen
+    )
+    return SeedData(
+        themenfelder=themenfelder,
+        handlungsfelder=handlungsfelder,
+        kommunen=kommunen,
+        organisationen=organisationen,
+        zielgruppen=zielgruppen,
+        praxisbeispiele=praxisbeispiele,
+        strategie=_read_strategie(data_dir),
+        glossar=_read_glossar(data_dir),
+    )
+
+
+def _read_themenfelder(data_dir):
+    file = _File(data_dir, FILES["themenfeld"])
+    entries = file.entries("themenfeld")
+    _check_slugs(file, entries)
+    for entry in entries:
+        file.text(entry, "title", max_length=120)
+        file.text(entry, "description")
+        file.text(entry, "intro", required=False)
+        file.integer(entry, "order")
+    return entries
+
+
+def _read_kommunen(data_dir):
+    file = _File(data_dir, FILES["kommune"])
+    entries = file.entries("kommune")
+    _check_slugs(file, entries)
+    landkreise = {e["slug"] for e in entries if e.get("kind") == KommuneArt.LANDKREIS}
+    for entry in entries:
+        file.text(entry, "name", max_length=120)
+        kind = file.choice(entry, "kind", KommuneArt)
+        landkreis = entry.get("landkreis", "")
+        if kind in (KommuneArt.LANDKREIS, KommuneArt.KREISFREIE_STADT) and landkreis:
+            raise SeedError(
+                file.filename, "Ein Landkreis oder eine kreisfreie Stadt hat keinen Landkreis.", entry["slug"]
+            )
+        if kind not in (KommuneArt.LANDKREIS, KommuneArt.KREISFREIE_STADT) and landkreis not in landkreise:
+            raise SeedError(file.filename, f"Der Landkreis „{landkreis}“ fehlt oder ist unbekannt.", entry["slug"])
+    return entries
+
+
+def _read_organisationen(data_dir):
+    file = _File(data_dir, FILES["organisation"])
+    entries = file.entries("organisation")
+    _check_slugs(file, entries)
+    for entry in entries:
+        file.text(entry, "name", max_length=200)
+        file.text(entry, "short_name", required=False, max_length=30)
+        file.choice(entry, "kind", OrganisationArt)
+        file.text(entry, "website", required=False)
+    return entries
+
+
+def _read_zielgruppen(data_dir):
+    file = _File(data_dir, FILES["zielgruppe"])
+    entries = file.entries("zielgruppe")
+    _check_slugs(file, entries)
+    for entry in entries:
+        file.text(entry, "name", max_length=120)
+    return entries
+
+
+def _read_handlungsfelder(data_dir, themenfelder, organisationen):
+    file = _File(data_dir, FILES["handlungsfeld"])
+    entries = file.entries("handlungsfeld")
+    _check_slugs(file, entries)
+    known_themenfelder = {e["slug"] for e in themenfelder}
+    known_organisationen = {e["slug"] for e in organisationen}
+    titles = set()
+    for entry in entries:
+        title = file.text(entry, "title", max_length=255)
+        if title in titles:
+            raise SeedError(file.filename, "Dieser Titel kommt mehrfach vor.", entry["slug"])
+        titles.add(title)
+        if entry.get("themenfeld") not in known_themenfelder:
+            raise SeedError(file.filename, f"Das Themenfeld „{entry.get('themenfeld')}“ gibt es nicht.", entry["slug"])
+        file.text(entry, "situation")
+        file.text(entry, "zusammenwirken", max_length=500)
+        file.text(entry, "vereinbarung")
+        file.choice(entry, "ebene", Ebene)
+        file.choice(entry, "umsetzungsstand", Umsetzungsstand)
+        file.refs(entry, "organisationen", known_organisationen, FILES["organisation"])
+        file.integer(entry, "order")
+    return entries
+
+
+def _read_praxisbeispiele(data_dir, themenfelder, handlungsfelder, kommunen, organisationen, zielgruppen):
+    file = _File(data_dir, FILES["praxisbeispiel"])
+    entries = file.entries("praxisbeispiel")
+    _check_slugs(file, entries)
+    known = {
+        "themenfelder": ({e["slug"] for e in themenfelder}, FILES["themenfeld"]),
+        "handlungsfelder": ({e["slug"] for e in handlungsfelder}, FILES["handlungsfeld"]),
+        "kommunen": ({e["slug"] for e in kommunen}, FILES["kommune"]),
+        "zielgruppen": ({e["slug"] for e in zielgruppen}, FILES["zielgruppe"]),
+        "foerderung": (set(Foerderart.values), "der Liste der Förderarten"),
+    }
+    organisation_slugs = {e["slug"] for e in organisationen}
+    titles = set()
+    for entry in entries:
+        title = file.text(entry, "title", max_length=255)
+        if title in titles:
+            raise SeedError(file.filename, "Dieser Titel kommt mehrfach vor.", entry["slug"])
+        titles.add(title)
+        file.text(entry, "summary", max_length=600)
+        body = entry.get("body")
+        if not isinstance(body, list) or not body or not all(isinstance(p, str) and p.strip() for p in body):
+            raise SeedError(file.filename, "„body“ muss eine Liste nicht leerer Absätze sein.", entry["slug"])
+        for key, (slugs, target) in known.items():
+            file.refs(entry, key, slugs, target, required=key in ("themenfelder", "handlungsfelder"))
+        traeger = entry.get("traeger", "")
+        if traeger and traeger not in organisation_slugs:
+            raise SeedError(
+                file.filename, f"Den Träger „{traeger}“ gibt es nicht in {FILES['organisation']}.", entry["slug"]
+            )
+        file.text(entry, "traeger_name", required=False, max_length=200)
+        file.choice(entry, "ebene", PraxisEbene)
+        file.text(entry, "website", required=False)
+        alter_von, alter_bis = file.integer(entry, "alter_von"), file.integer(entry, "alter_bis")
+        if alter_von is not None and alter_bis is not None and alter_von > alter_bis:
+            raise SeedError(file.filename, "„alter_von“ ist größer als „alter_bis“.", entry["slug"])
+    return entries
+
+
+def _read_strategie(data_dir):
+    file = _File(data_dir, FILES["strategie"])
+    for table, expected in (("grundverstaendnis", 6), ("eckpunkt", 4)):
+        entries = file.entries(table)
+        if len(entries) != expected:
+            raise SeedError(file.filename, f"[[{table}]] muss genau {expected} Punkte haben, nicht {len(entries)}.")
+        for entry in entries:
+            file.integer(entry, "number")
+            file.text(entry, "title", max_length=300)
+            file.text(entry, "text")
+    for key in ("hintergrund", "eckpunkte_einleitung"):
+        if not isinstance(file.data.get(key), str) or not file.data[key].strip():
+            raise SeedError(file.filename, f"Der Text „{key}“ fehlt.")
+    return file.data
+
+
+def _read_glossar(data_dir):
+    file = _File(data_dir, FILES["glossar"])
+    entries = file.entries("begriff")
+    for entry in entries:
+        file.text(entry, "abkuerzung", max_length=30)
+        file.text(entry, "langform", max_length=300)
+        synonyme = entry.get("synonyme", [])
+        if not isinstance(synonyme, list) or not all(isinstance(s, str) for s in synonyme):
+            raise SeedError(file.filename, "„synonyme“ muss eine Liste von Texten sein.", entry["abkuerzung"])
+    return entries

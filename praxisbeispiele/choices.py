@@ -1,0 +1,20 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class PraxisEbene(models.TextChoices):
+    """The level a Praxisbeispiel is run at."""
+
+    KOMMUNAL = "kommunal", _("kommunal")
+    LAND = "land", _("Land")
+
+
+class Foerderart(models.TextChoices):
+    LAND = "land", _("Land")
+    KOMMUNE = "kommune", _("Kommune")
+    BUND = "bund", _("Bund")
+    ESF_PLUS = "esf_plus", _("ESF+")
+    EU = "eu", _("EU")
+    STIFTUNG = "stiftung", _("Stiftung")
+    BUNDESAGENTUR = "bundesagentur", _("Bundesagentur für Arbeit")
+    SONSTIGE = "sonstige", _("Sonstige")

@@ -1,0 +1,210 @@
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from modelcluster.fields import ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.api import APIField
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Page
+from wagtail.search import index
+
+from netzwerk_site.blocks import body_blocks
+from praxisbeispiele.choices import Foerderart, PraxisEbene
+
+
+class Foerderung(models.Model):
+    """A source of funding; one row per Foerderart so that it can be filtered and counted."""
+
+    slug = models.CharField(_("Art"), max_length=20, choices=Foerderart.choices, unique=True)
+
+    class Meta:
+        ordering = ["pk"]
+        verbose_name = _("Förderung")
+        verbose_name_plural = _("Förderungen")
+
+    def __str__(self):
+        return self.get_slug_display()
+
+
+class PraxisbeispielIndexPage(Page):
+    intro = RichTextField(_("Einleitung"), blank=True, features=["bold", "italic", "link"])
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    search_fields = [*Page.search_fields, index.SearchField("intro")]
+    api_fields = [APIField("intro")]
+    parent_page_types = ["netzwerk_site.HomePage"]
+    subpage_types = ["praxisbeispiele.PraxisbeispielPage"]
+    max_count = 1
+
+    class Meta:
+        verbose_name = _("Praxisbeispiel-Bibliothek")
+        verbose_name_plural = _("Praxisbeispiel-Bibliotheken")
+
+    def get_context(self, request, *args, **kwargs):
+        from praxisbeispiele.queries import published_praxisbeispiele
+
+        context = super().get_context(request, *args, **kwargs)
+        context["praxisbeispiele"] = published_praxisbeispiele().order_by("title")
+        return context
+
+
+class PraxisbeispielPage(Page):
+    """An example of good practice from a Kommune or the Land."""
+
+    summary = models.TextField(
+        _("Zusammenfassung"),
+        max_length=600,
+        help_text=_("Fassen Sie das Beispiel in ein bis zwei Sätzen zusammen."),
+    )
+    body = StreamField(body_blocks(), verbose_name=_("Beschreibung"), blank=True)
+    themenfelder = ParentalManyToManyField(
+        "netzwerk_site.Themenfeld", verbose_name=_("Themenfelder"), related_name="praxisbeispiele"
+    )
+    kommunen = ParentalManyToManyField(
+        "netzwerk_site.Kommune",
+        verbose_name=_("Kommunen"),
+        blank=True,
+        related_name="praxisbeispiele",
+        help_text=_("Lassen Sie das Feld leer, wenn das Beispiel landesweit gilt."),
+    )
+    traeger = models.ForeignKey(
+        "netzwerk_site.Organisation",
+        verbose_name=_("Träger"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="praxisbeispiele",
+    )
+    traeger_name = models.CharField(
+        _("Träger (Freitext)"),
+        max_length=200,
+        blank=True,
+        help_text=_("Nennen Sie den Träger hier, wenn er nicht als Organisation erfasst ist."),
+    )
+    ebene = models.CharField(_("Ebene"), max_length=20, choices=PraxisEbene.choices)
+    zielgruppen = ParentalManyToManyField(
+        "netzwerk_site.Zielgruppe", verbose_name=_("Zielgruppen"), blank=True, related_name="praxisbeispiele"
+    )
+    foerderungen = ParentalManyToManyField(
+        Foerderung, verbose_name=_("Förderung"), blank=True, related_name="praxisbeispiele"
+    )
+    alter_von = models.PositiveSmallIntegerField(_("Alter von"), null=True, blank=True)
+    alter_bis = models.PositiveSmallIntegerField(_("Alter bis"), null=True, blank=True)
+    website = models.URLField(_("Website"), blank=True)
+    handlungsfelder = ParentalManyToManyField(
+        "netzwerk_site.HandlungsfeldPage",
+        verbose_name=_("Handlungsfelder"),
+        blank=True,
+        related_name="praxisbeispiele",
+    )
+    zuletzt_geprueft = models.DateField(
+        _("Zuletzt geprüft"),
+        null=True,
+        blank=True,
+        help_text=_("Tragen Sie ein, wann die Redaktion die Angaben zuletzt geprüft hat."),
+    )
+    # Contact person: shown to network members only, and only with recorded consent.
+    kontakt_name = models.CharField(_("Ansprechperson"), max_length=200, blank=True)
+    kontakt_funktion = models.CharField(_("Funktion"), max_length=200, blank=True)
+    kontakt_email = models.EmailField(_("E-Mail"), blank=True)
+    kontakt_telefon = models.CharField(_("Telefon"), max_length=50, blank=True)
+    kontakt_einwilligung_am = models.DateTimeField(
+        _("Einwilligung erteilt am"),
+        null=True,
+        blank=True,
+        help_text=_("Die Ansprechperson erscheint nur, wenn ihre Einwilligung mit Datum erfasst ist."),
+    )
+    kontakt_einwilligung_von = models.CharField(
+        _("Einwilligung erteilt von"),
+        max_length=200,
+        blank=True,
+        help_text=_("Nennen Sie, wer die Einwilligung erteilt und wer sie erfasst hat."),
+    )
+    eingereicht_von = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("Eingereicht von"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="eingereichte_praxisbeispiele",
+    )
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("summary"),
+        FieldPanel("body"),
+        MultiFieldPanel(
+            [
+                FieldPanel("themenfelder"),
+                FieldPanel("handlungsfelder"),
+                FieldPanel("kommunen"),
+                FieldPanel("zielgruppen"),
+                FieldRowPanel([FieldPanel("alter_von"), FieldPanel("alter_bis")]),
+            ],
+            heading=_("Einordnung"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("traeger"),
+                FieldPanel("traeger_name"),
+                FieldPanel("ebene"),
+                FieldPanel("foerderungen"),
+                FieldPanel("website"),
+                FieldPanel("zuletzt_geprueft"),
+            ],
+            heading=_("Fakten"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("kontakt_name"),
+                FieldPanel("kontakt_funktion"),
+                FieldPanel("kontakt_email"),
+                FieldPanel("kontakt_telefon"),
+                FieldPanel("kontakt_einwilligung_am"),
+                FieldPanel("kontakt_einwilligung_von"),
+            ],
+            heading=_("Ansprechperson (nur für Mitglieder sichtbar)"),
+        ),
+    ]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("summary"),
+        index.SearchField("body"),
+        index.SearchField("traeger_name"),
+        index.RelatedFields("kommunen", [index.SearchField("name")]),
+        index.RelatedFields("traeger", [index.SearchField("name"), index.SearchField("short_name")]),
+        index.FilterField("ebene"),
+    ]
+    # Members-only fields (kontakt_*, eingereicht_von) are deliberately absent.
+    api_fields = [
+        APIField("summary"),
+        APIField("body"),
+        APIField("themenfelder"),
+        APIField("kommunen"),
+        APIField("traeger"),
+        APIField("traeger_name"),
+        APIField("ebene"),
+        APIField("zielgruppen"),
+        APIField("foerderungen"),
+        APIField("alter_von"),
+        APIField("alter_bis"),
+        APIField("website"),
+        APIField("handlungsfelder"),
+        APIField("zuletzt_geprueft"),
+    ]
+    parent_page_types = ["praxisbeispiele.PraxisbeispielIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("Praxisbeispiel")
+        verbose_name_plural = _("Praxisbeispiele")
+
+    @property
+    def has_kontakt(self):
+        """True if a contact person may be shown to members: named and consent recorded."""
+        return bool(self.kontakt_name and self.kontakt_einwilligung_am)
+
+    @property
+    def traeger_label(self):
+        return str(self.traeger) if self.traeger_id else self.traeger_name
