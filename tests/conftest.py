@@ -1,0 +1,83 @@
+"""Site tree and clients per role, shared by every test folder."""
+
+import io
+from types import SimpleNamespace
+
+from django.core.management import call_command
+
+from wagtail.models import Page, Site
+
+import factory.random
+import pytest
+
+from konto.roles import Rolle
+from konto.setup import ensure_groups
+from tests.factories.konto import UserFactory
+from tests.factories.netzwerk_site import HomePageFactory, ThemenfeldIndexPageFactory
+from tests.factories.praxisbeispiele import PraxisbeispielIndexPageFactory
+
+factory.random.reseed_random(20261126)
+
+
+@pytest.fixture
+def groups(db):
+    return ensure_groups()
+
+
+@pytest.fixture
+def site_tree(db):
+    """An empty portal: home page as site root with the index pages below it."""
+    root = Page.get_first_root_node()
+    home = HomePageFactory(parent=root)
+    Site.objects.update_or_create(is_default_site=True, defaults={"hostname": "localhost", "root_page": home})
+    return SimpleNamespace(
+        home=home,
+        themenfelder=ThemenfeldIndexPageFactory(parent=home),
+        praxisbeispiele=PraxisbeispielIndexPageFactory(parent=home),
+    )
+
+
+@pytest.fixture
+def seeded(live_server):
+    """The full seed content, loaded exactly as `make run` loads it (for live-server tests)."""
+    call_command("seed_netzwerk", "--no-demo-accounts", stdout=io.StringIO())
+
+
+@pytest.fixture
+def member(groups):
+    return UserFactory(rolle=Rolle.MITGLIED_KOMMUNE)
+
+
+@pytest.fixture
+def land_member(groups):
+    return UserFactory(rolle=Rolle.MITGLIED_LAND)
+
+
+@pytest.fixture
+def editor(groups):
+    return UserFactory(rolle=Rolle.REDAKTION)
+
+
+@pytest.fixture
+def inactive_member(groups):
+    return UserFactory(rolle=Rolle.MITGLIED_KOMMUNE, is_active=False)
+
+
+def _client_for(client, user):
+    client.force_login(user)
+    return client
+
+
+@pytest.fixture
+def member_client(client, member):
+    return _client_for(client, member)
+
+
+@pytest.fixture
+def land_client(client, land_member):
+    return _client_for(client, land_member)
+
+
+@pytest.fixture
+def editor_client(client, editor):
+    return _client_for(client, editor)

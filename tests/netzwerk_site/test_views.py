@@ -1,0 +1,135 @@
+"""Every page type renders for every role; lists keep a constant number of queries."""
+
+from django.urls import reverse
+
+import pytest
+
+from netzwerk_site.choices import KommuneArt
+from tests.factories.netzwerk_site import (
+    HandlungsfeldPageFactory,
+    KommuneFactory,
+    ThemenfeldPageFactory,
+)
+from tests.factories.praxisbeispiele import PraxisbeispielPageFactory
+
+pytestmark = [pytest.mark.integration, pytest.mark.django_db]
+
+
+@pytest.fixture
+def pages(site_tree):
+    themenfeld_page = ThemenfeldPageFactory(parent=site_tree.themenfelder)
+    handlungsfeld = HandlungsfeldPageFactory(parent=themenfeld_page)
+    kommune = KommuneFactory(name="Kusel", slug="landkreis-kusel")
+    praxisbeispiel = PraxisbeispielPageFactory(
+        parent=site_tree.praxisbeispiele,
+        themenfelder=[themenfeld_page.themenfeld],
+        kommunen=[kommune],
+        handlungsfelder=[handlungsfeld],
+    )
+    return {
+        "home": site_tree.home.url,
+        "themenfelder": site_tree.themenfelder.url,
+        "themenfeld": themenfeld_page.url,
+        "handlungsfeld": handlungsfeld.url,
+        "praxisbeispiele": site_tree.praxisbeispiele.url,
+        "praxisbeispiel": praxisbeispiel.url,
+        "kommunen": reverse("kommune_list"),
+        "kommune": kommune.get_absolute_url(),
+    }
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["home", "themenfelder", "themenfeld", "handlungsfeld", "praxisbeispiele", "praxisbeispiel", "kommunen", "kommune"],
+)
+@pytest.mark.parametrize("role", ["anonymous", "member", "editor"])
+def test_every_page_type_renders_with_one_h1_for_each_role(request, client, pages, name, role):
+    if role != "anonymous":
+        client.force_login(request.getfixturevalue(role))
+
+    response = client.get(pages[name])
+
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert html.count("<h1") == 1
+    assert '<html lang="de">' in html
+    assert 'href="#inhalt"' in html
+
+
+def test_handlungsfeld_inherits_the_themenfeld_of_its_parent(site_tree):
+    themenfeld_page = ThemenfeldPageFactory(parent=site_tree.themenfelder)
+
+    handlungsfeld = HandlungsfeldPageFactory(parent=themenfeld_page)
+
+    assert handlungsfeld.themenfeld == themenfeld_page.themenfeld
+
+
+def test_kommune_page_includes_examples_of_its_municipalities(client, site_tree):
+    landkreis = KommuneFactory(name="Mainz-Bingen", slug="landkreis-mainz-bingen")
+    gemeinde = KommuneFactory(
+        name="Nieder-Olm", slug="vg-nieder-olm", art=KommuneArt.VERBANDSGEMEINDE, landkreis=landkreis
+    )
+    themenfeld_page = ThemenfeldPageFactory(parent=site_tree.themenfelder)
+    beispiel = PraxisbeispielPageFactory(
+        parent=site_tree.praxisbeispiele,
+        title="Schwimmkurse",
+        themenfelder=[themenfeld_page.themenfeld],
+        kommunen=[gemeinde],
+    )
+
+    response = client.get(landkreis.get_absolute_url())
+
+    assert list(response.context["praxisbeispiele"]) == [beispiel]
+
+
+def test_kommune_list_counts_municipality_examples_for_their_landkreis(client, site_tree):
+    landkreis = KommuneFactory(name="Mainz-Bingen", slug="landkreis-mainz-bingen")
+    gemeinde = KommuneFactory(
+        name="Nieder-Olm", slug="vg-nieder-olm", art=KommuneArt.VERBANDSGEMEINDE, landkreis=landkreis
+    )
+    andere = KommuneFactory(name="Kusel", slug="landkreis-kusel")
+    themenfeld = ThemenfeldPageFactory(parent=site_tree.themenfelder).themenfeld
+    PraxisbeispielPageFactory(
+        parent=site_tree.praxisbeispiele, themenfelder=[themenfeld], kommunen=[gemeinde, landkreis]
+    )
+    PraxisbeispielPageFactory(parent=site_tree.praxisbeispiele, themenfelder=[themenfeld], kommunen=[landkreis])
+
+    response = client.get(reverse("kommune_list"))
+
+    assert [(k.name, n) for k, n in response.context["kommunen"]] == [("Kusel", 0), ("Mainz-Bingen", 2)]
+    assert andere.pk
+
+
+def test_unknown_kommune_gives_404(client, site_tree):
+    response = client.get("/kommunen/atlantis/")
+
+    assert response.status_code == 404
+
+
+@pytest.mark.parametrize("count", [1, 3])
+def test_pages_use_constant_queries_whatever_the_number_of_examples(
+    client, site_tree, django_assert_max_num_queries, count
+):
+    themenfeld_page = ThemenfeldPageFactory(parent=site_tree.themenfelder)
+    for _ in range(count):
+        kommune = KommuneFactory()
+        handlungsfeld = HandlungsfeldPageFactory(parent=themenfeld_page)
+        beispiel = PraxisbeispielPageFactory(
+            parent=site_tree.praxisbeispiele,
+            themenfelder=[themenfeld_page.themenfeld],
+            kommunen=[kommune],
+            handlungsfelder=[handlungsfeld],
+        )
+    urls = [
+        "/",
+        themenfeld_page.url,
+        handlungsfeld.url,
+        "/praxisbeispiele/",
+        beispiel.url,
+        reverse("kommune_list"),
+        kommune.get_absolute_url(),
+    ]
+
+    for url in urls:
+        with django_assert_max_num_queries(17):
+            assert client.get(url).status_code == 200
