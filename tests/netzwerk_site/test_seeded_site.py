@@ -1,0 +1,55 @@
+from wagtail.models import Page
+
+import pytest
+
+pytestmark = [pytest.mark.integration, pytest.mark.django_db]
+
+
+def total(client, page_type):
+    response = client.get("/api/v2/pages/", {"type": page_type, "limit": 100, "fields": "title"})
+    assert response.status_code == 200
+    data = response.json()
+    return data["meta"]["total_count"], [item["title"] for item in data["items"]]
+
+
+def test_api_lists_the_seeded_page_types_without_duplicates(client, seeded_module):
+    themenfelder, _ = total(client, "netzwerk_site.ThemenfeldPage")
+    handlungsfelder, _ = total(client, "netzwerk_site.HandlungsfeldPage")
+    praxis_count, praxis_titles = total(client, "praxisbeispiele.PraxisbeispielPage")
+
+    assert (themenfelder, handlungsfelder) == (5, 33)
+    assert praxis_count >= 30
+    assert len(set(praxis_titles)) == praxis_count
+
+
+def test_api_is_read_only(client, seeded_module):
+    response = client.post("/api/v2/pages/", {"title": "Neu"})
+
+    assert response.status_code == 405
+
+
+def test_every_seeded_page_renders_for_anonymous_visitors(client, seeded_module):
+    pages = Page.objects.live().filter(depth__gt=1).specific()
+
+    statuses = {page.url: client.get(page.url).status_code for page in pages}
+
+    assert {type(page).__name__ for page in pages} == {
+        "HomePage",
+        "ThemenfeldIndexPage",
+        "ThemenfeldPage",
+        "HandlungsfeldPage",
+        "PraxisbeispielIndexPage",
+        "PraxisbeispielPage",
+        "KooperationsstrategiePage",
+        "StrategieabschnittPage",
+    }
+    assert set(statuses.values()) == {200}
+
+
+def test_strategy_pages_show_six_and_four_points(client, seeded_module):
+    grundverstaendnis = client.get("/kooperationsstrategie/grundverstaendnis/").content.decode()
+    eckpunkte = client.get("/kooperationsstrategie/eckpunkte/").content.decode()
+
+    assert grundverstaendnis.count('class="punkt"') == 6
+    assert eckpunkte.count('class="punkt"') == 4
+    assert "Etablierung eines interkommunalen Netzwerks" in eckpunkte
