@@ -47,8 +47,13 @@ def paragraphs_html(text):
     return "".join(f"<p>{escape(p)}</p>" for p in parts if p)
 
 
+def _stable(value):
+    """JSON fallback: vocabulary objects by slug, so that renaming one does not look like a seed change."""
+    return getattr(value, "slug", None) or str(value)
+
+
 def digest(values):
-    return hashlib.sha256(json.dumps(values, sort_keys=True, ensure_ascii=False, default=str).encode()).hexdigest()
+    return hashlib.sha256(json.dumps(values, sort_keys=True, ensure_ascii=False, default=_stable).encode()).hexdigest()
 
 
 class Loader:
