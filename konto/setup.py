@@ -22,6 +22,7 @@ REDAKTION_MODEL_PERMISSIONS = [
         for model in ("themenfeld", "kommune", "organisation", "zielgruppe")
         for action in ("add", "change", "view")
     ],
+    *[("netzwerk_site", f"{action}_barrieremeldung") for action in ("view", "change", "delete")],
     ("konto", "add_einladung"),
     ("konto", "view_einladung"),
 ]

@@ -7,11 +7,13 @@ from django.views.decorators.cache import never_cache
 
 from konto.forms import EinladungAnnehmenForm
 from konto.invitations import accept_invitation, find_usable_invitation
+from praxisbeispiele.submission import einreichungen_von
 
 
 @login_required
 def uebersicht(request):
-    return render(request, "konto/uebersicht.html", {"mitglied": request.user})
+    context = {"mitglied": request.user, "einreichungen": einreichungen_von(request.user)}
+    return render(request, "konto/uebersicht.html", context)
 
 
 @never_cache

@@ -45,3 +45,36 @@ def praxisbeispiele_of(kommune):
 
     ids = [kommune.pk, *kommune.gemeinden.values_list("pk", flat=True)]
     return published_praxisbeispiele().filter(kommunen__in=ids).distinct().order_by("title")
+
+
+def umsetzung(themenfeld_slug="", stand=""):
+    """All Handlungsfelder with their state history, filtered by Themenfeld and Umsetzungsstand."""
+    from django.db.models import Prefetch
+
+    from netzwerk_site.models import HandlungsfeldPage, UmsetzungsstandAenderung
+
+    queryset = (
+        HandlungsfeldPage.objects.live()
+        .select_related("themenfeld")
+        .prefetch_related(
+            Prefetch("umsetzungsstand_verlauf", queryset=UmsetzungsstandAenderung.objects.order_by("-changed_at"))
+        )
+        .order_by("themenfeld__order", "path")
+    )
+    if themenfeld_slug:
+        queryset = queryset.filter(themenfeld__slug=themenfeld_slug)
+    if stand:
+        queryset = queryset.filter(umsetzungsstand=stand)
+    return queryset
+
+
+def uebernahmen_of(kommune):
+    """What a Kommune (with its municipalities) has taken up from other Kommunen."""
+    from praxisbeispiele.models import Uebernahme
+
+    ids = [kommune.pk, *kommune.gemeinden.values_list("pk", flat=True)]
+    return (
+        Uebernahme.objects.filter(kommune_id__in=ids, praxisbeispiel__live=True)
+        .select_related("praxisbeispiel", "kommune")
+        .order_by("praxisbeispiel__title")
+    )

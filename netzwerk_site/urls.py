@@ -15,6 +15,11 @@ urlpatterns = [
     path("dokumente/", include(wagtaildocs_urls)),
     path("api/v2/", api_router.urls),
     path("konto/", include("konto.urls")),
+    path("praxisbeispiele/einreichen/", include("praxisbeispiele.submission_urls")),
+    path("praxisbeispiele/", include("praxisbeispiele.urls")),
+    path("umsetzung/", views.umsetzung, name="umsetzung"),
+    path("barriere-melden/", views.barriere_melden, name="barriere_melden"),
+    path("barriere-melden/danke/", views.barriere_danke, name="barriere_danke"),
     path("kommunen/", views.kommune_list, name="kommune_list"),
     path("kommunen/<slug:slug>/", views.kommune_detail, name="kommune_detail"),
 ]

@@ -1,8 +1,14 @@
-from django.shortcuts import get_object_or_404, render
+from collections import Counter
+
+from django.conf import settings
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from netzwerk_site.models import Kommune
+from netzwerk_site import queries
+from netzwerk_site.barrieren import BarriereForm, save_and_notify
+from netzwerk_site.choices import Umsetzungsstand
+from netzwerk_site.models import Kommune, Themenfeld
 from netzwerk_site.queries import kreisebene, praxisbeispiel_counts, praxisbeispiele_of
 
 
@@ -18,7 +24,48 @@ def kommune_detail(request, slug):
         "kommune": kommune,
         "gemeinden": kommune.gemeinden.order_by("name"),
         "praxisbeispiele": praxisbeispiele_of(kommune),
+        "uebernahmen": queries.uebernahmen_of(kommune),
         "crumbs": [(_("Kommunen"), reverse("kommune_list"))],
         "current": kommune.display_name,
     }
     return render(request, "netzwerk_site/kommune_detail.html", context)
+
+
+def umsetzung(request):
+    """All 33 Handlungsfelder with responsibility and state; unknown filter values are ignored with a notice."""
+    themenfelder = list(Themenfeld.objects.order_by("order"))
+    themenfeld = request.GET.get("themenfeld", "")
+    stand = request.GET.get("stand", "")
+    notices = []
+    if themenfeld and themenfeld not in {t.slug for t in themenfelder}:
+        notices.append(
+            _("Das Themenfeld „%(value)s“ gibt es nicht; der Filter wurde ignoriert.") % {"value": themenfeld[:60]}
+        )
+        themenfeld = ""
+    if stand and stand not in Umsetzungsstand.values:
+        notices.append(_("Den Stand „%(value)s“ gibt es nicht; der Filter wurde ignoriert.") % {"value": stand[:60]})
+        stand = ""
+    handlungsfelder = list(queries.umsetzung(themenfeld, stand))
+    context = {
+        "handlungsfelder": handlungsfelder,
+        "themenfelder": themenfelder,
+        "staende": Umsetzungsstand.choices,
+        "gewaehlt": {"themenfeld": themenfeld, "stand": stand},
+        "notices": notices,
+        "summen": Counter(h.umsetzungsstand for h in handlungsfelder),
+    }
+    return render(request, "netzwerk_site/umsetzung.html", context)
+
+
+def barriere_melden(request):
+    form = BarriereForm(request.POST or None, initial={"seite": request.GET.get("seite", "")[:500]})
+    if request.method == "POST" and form.is_valid():
+        save_and_notify(form)
+        return redirect("barriere_danke")
+    return render(
+        request, "netzwerk_site/barriere_melden.html", {"form": form, "redaktion_email": settings.REDAKTION_EMAIL}
+    )
+
+
+def barriere_danke(request):
+    return render(request, "netzwerk_site/barriere_danke.html")

@@ -3,7 +3,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from netzwerk_site.models import Kommune, Organisation, Themenfeld, Zielgruppe
+from netzwerk_site.models import Barrieremeldung, Kommune, Organisation, Themenfeld, Zielgruppe
 
 
 class ThemenfeldViewSet(SnippetViewSet):
@@ -42,3 +42,16 @@ class VokabularViewSetGroup(SnippetViewSetGroup):
 
 
 register_snippet(VokabularViewSetGroup)
+
+
+class BarrieremeldungViewSet(SnippetViewSet):
+    model = Barrieremeldung
+    icon = "warning"
+    menu_label = _("Barrieremeldungen")
+    menu_order = 310
+    add_to_admin_menu = True
+    list_display = ["__str__", "seite", "created_at", "erledigt"]
+    list_filter = ["erledigt"]
+
+
+register_snippet(BarrieremeldungViewSet)

@@ -5,3 +5,8 @@ from django.utils.translation import gettext_lazy as _
 class PraxisbeispieleConfig(AppConfig):
     name = "praxisbeispiele"
     verbose_name = _("Praxisbeispiele")
+
+    def ready(self):
+        from praxisbeispiele import signal_handlers
+
+        signal_handlers.connect()

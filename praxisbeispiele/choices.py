@@ -18,3 +18,18 @@ class Foerderart(models.TextChoices):
     STIFTUNG = "stiftung", _("Stiftung")
     BUNDESAGENTUR = "bundesagentur", _("Bundesagentur für Arbeit")
     SONSTIGE = "sonstige", _("Sonstige")
+
+
+class UebernahmeStand(models.TextChoices):
+    """How far a Kommune has got with taking up a Praxisbeispiel."""
+
+    GEPLANT = "geplant", _("geplant")
+    IN_UMSETZUNG = "in_umsetzung", _("in Umsetzung")
+    UMGESETZT = "umgesetzt", _("umgesetzt")
+
+
+class Sortierung(models.TextChoices):
+    RELEVANZ = "relevanz", _("Relevanz")
+    NEUESTE = "neueste", _("Neueste zuerst")
+    TITEL = "titel", _("Titel A–Z")
+    UEBERNAHMEN = "uebernahmen", _("Meiste Übernahmen")

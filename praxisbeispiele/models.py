@@ -6,11 +6,11 @@ from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Page
+from wagtail.models import GroupApprovalTask, Page
 from wagtail.search import index
 
 from netzwerk_site.blocks import body_blocks
-from praxisbeispiele.choices import Foerderart, PraxisEbene
+from praxisbeispiele.choices import Foerderart, PraxisEbene, UebernahmeStand
 
 
 class Foerderung(models.Model):
@@ -42,10 +42,10 @@ class PraxisbeispielIndexPage(Page):
         verbose_name_plural = _("Praxisbeispiel-Bibliotheken")
 
     def get_context(self, request, *args, **kwargs):
-        from praxisbeispiele.queries import published_praxisbeispiele
+        from praxisbeispiele import facets, queries
 
         context = super().get_context(request, *args, **kwargs)
-        context["praxisbeispiele"] = published_praxisbeispiele().order_by("title")
+        context.update(queries.library(facets.parse(request.GET)))
         return context
 
 
@@ -58,6 +58,15 @@ class PraxisbeispielPage(Page):
         help_text=_("Fassen Sie das Beispiel in ein bis zwei Sätzen zusammen."),
     )
     body = StreamField(body_blocks(), verbose_name=_("Beschreibung"), blank=True)
+    leichte_sprache = models.TextField(
+        _("Zusammenfassung in Leichter Sprache"),
+        blank=True,
+        max_length=2000,
+        help_text=_(
+            "Optional. Kurze Sätze, eine Aussage pro Satz, Fachwörter erklärt. "
+            "Leser können auf diese Fassung umschalten."
+        ),
+    )
     themenfelder = ParentalManyToManyField(
         "netzwerk_site.Themenfeld", verbose_name=_("Themenfelder"), related_name="praxisbeispiele"
     )
@@ -134,6 +143,7 @@ class PraxisbeispielPage(Page):
         *Page.content_panels,
         FieldPanel("summary"),
         FieldPanel("body"),
+        FieldPanel("leichte_sprache"),
         MultiFieldPanel(
             [
                 FieldPanel("themenfelder"),
@@ -171,6 +181,7 @@ class PraxisbeispielPage(Page):
         *Page.search_fields,
         index.SearchField("summary"),
         index.SearchField("body"),
+        index.SearchField("leichte_sprache"),
         index.SearchField("traeger_name"),
         index.RelatedFields("kommunen", [index.SearchField("name")]),
         index.RelatedFields("traeger", [index.SearchField("name"), index.SearchField("short_name")]),
@@ -180,6 +191,7 @@ class PraxisbeispielPage(Page):
     api_fields = [
         APIField("summary"),
         APIField("body"),
+        APIField("leichte_sprache"),
         APIField("themenfelder"),
         APIField("kommunen"),
         APIField("traeger"),
@@ -200,6 +212,21 @@ class PraxisbeispielPage(Page):
         verbose_name = _("Praxisbeispiel")
         verbose_name_plural = _("Praxisbeispiele")
 
+    def get_context(self, request, *args, **kwargs):
+        from praxisbeispiele.queries import similar_praxisbeispiele
+        from praxisbeispiele.uebernahmen import UebernahmeForm, may_record, uebernahmen_of
+
+        context = super().get_context(request, *args, **kwargs)
+        uebernahmen = list(uebernahmen_of(self))
+        context["uebernahmen"] = uebernahmen
+        context["aehnliche"] = similar_praxisbeispiele(self)
+        context["leichte_fassung"] = bool(self.leichte_sprache) and request.GET.get("fassung") == "leicht"
+        if may_record(request.user):
+            own = next((u for u in uebernahmen if u.kommune_id == request.user.kommune_id), None)
+            context["uebernahme_form"] = UebernahmeForm(instance=own)
+            context["eigene_uebernahme"] = own
+        return context
+
     @property
     def has_kontakt(self):
         """True if a contact person may be shown to members: named and consent recorded."""
@@ -208,3 +235,77 @@ class PraxisbeispielPage(Page):
     @property
     def traeger_label(self):
         return str(self.traeger) if self.traeger_id else self.traeger_name
+
+
+class Uebernahme(models.Model):
+    """A Kommune records that it has taken up a Praxisbeispiel ("Übernommen in")."""
+
+    praxisbeispiel = models.ForeignKey(
+        PraxisbeispielPage, verbose_name=_("Praxisbeispiel"), on_delete=models.CASCADE, related_name="uebernahmen"
+    )
+    kommune = models.ForeignKey(
+        "netzwerk_site.Kommune", verbose_name=_("Kommune"), on_delete=models.CASCADE, related_name="uebernahmen"
+    )
+    stand = models.CharField(_("Stand"), max_length=20, choices=UebernahmeStand.choices)
+    notiz = models.CharField(
+        _("Notiz"),
+        max_length=500,
+        blank=True,
+        help_text=_("Beschreiben Sie kurz, was Ihre Kommune übernommen oder angepasst hat."),
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("Erfasst von"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="uebernahmen",
+    )
+    created_at = models.DateTimeField(_("Erfasst am"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("Geändert am"), auto_now=True)
+
+    class Meta:
+        ordering = ["kommune__name"]
+        constraints = [
+            models.UniqueConstraint(fields=["praxisbeispiel", "kommune"], name="uebernahme_einmal_je_kommune")
+        ]
+        verbose_name = _("Übernahme")
+        verbose_name_plural = _("Übernahmen")
+
+    def __str__(self):
+        return f"{self.praxisbeispiel} – {self.kommune}"
+
+
+class RedaktionellePruefungTask(GroupApprovalTask):
+    """Editorial review of a member submission: approve and publish, request changes, or reject for good."""
+
+    class Meta:
+        verbose_name = _("Redaktionelle Prüfung")
+        verbose_name_plural = _("Redaktionelle Prüfungen")
+
+    def get_actions(self, obj, user):
+        if not (user.is_superuser or self._user_in_groups(user)):
+            return []
+        # Wagtail's action names "approve" and "reject" keep its publishing and "needs changes" behaviour.
+        return [
+            ("approve", _("Freigeben"), True),
+            ("reject", _("Änderungen anfordern"), True),
+            ("ablehnen", _("Ablehnen"), True),
+        ]
+
+    def get_form_for_action(self, action):
+        from praxisbeispiele.forms import PruefungskommentarForm
+
+        if action in ("reject", "ablehnen"):
+            return PruefungskommentarForm
+        return super().get_form_for_action(action)
+
+    def on_action(self, task_state, user, action_name, **kwargs):
+        from praxisbeispiele.submission import reject_submission
+
+        if action_name == "ablehnen":
+            return reject_submission(task_state, user, **kwargs)
+        return super().on_action(task_state, user, action_name, **kwargs)
+
+    @classmethod
+    def get_description(cls):
+        return _("Die Redaktion gibt Einreichungen frei, fordert Änderungen an oder lehnt sie endgültig ab.")

@@ -1,9 +1,23 @@
 """List querysets of Praxisbeispiele with the related data their templates show."""
 
-from django.db.models import Prefetch
+import logging
+from collections import Counter
+from urllib.parse import urlencode
 
-from netzwerk_site.models import Kommune, Themenfeld
-from praxisbeispiele.models import PraxisbeispielPage
+from django.core.paginator import Paginator
+from django.db import DatabaseError
+from django.db.models import Case, Count, IntegerField, Prefetch, Value, When
+from django.utils.translation import gettext as _
+
+from netzwerk_site.models import Kommune, Themenfeld, Zielgruppe
+from praxisbeispiele import facets
+from praxisbeispiele.choices import Sortierung
+from praxisbeispiele.models import Foerderung, PraxisbeispielPage
+
+logger = logging.getLogger("netzwerk")
+
+PER_PAGE = 12
+MAX_SEARCH_RESULTS = 500
 
 
 def published_praxisbeispiele():
@@ -16,3 +30,116 @@ def published_praxisbeispiele():
             Prefetch("kommunen", queryset=Kommune.objects.order_by("name")),
         )
     )
+
+
+def search_ids(query):
+    """Page ids matching the free text, best first; an unusable query matches nothing."""
+    try:
+        results = PraxisbeispielPage.objects.live().public().search(query)[:MAX_SEARCH_RESULTS]
+        return [page.pk for page in results]
+    except DatabaseError:
+        logger.warning("Praxisbeispiel search failed for query %r", query, exc_info=True)
+        return []
+
+
+def filtered(auswahl):
+    """(base, results): base honours only the free text, results every filter; both unsorted."""
+    base = PraxisbeispielPage.objects.live().public()
+    ids = None
+    if auswahl.query:
+        ids = search_ids(auswahl.query)
+        base = base.filter(pk__in=ids)
+    return base, facets.narrow(base, auswahl), ids
+
+
+def sort(queryset, auswahl, ids):
+    sort = auswahl.sort or (Sortierung.RELEVANZ if ids is not None else Sortierung.NEUESTE)
+    if sort == Sortierung.RELEVANZ and ids:
+        rank = Case(*[When(pk=pk, then=Value(i)) for i, pk in enumerate(ids)], output_field=IntegerField())
+        return queryset.order_by(rank, "title")
+    if sort == Sortierung.TITEL:
+        return queryset.order_by("title", "pk")
+    if sort == Sortierung.UEBERNAHMEN:
+        return queryset.order_by("-uebernahmen_anzahl", "title", "pk")
+    return queryset.order_by("-first_published_at", "-pk")
+
+
+def with_card_data(queryset):
+    return queryset.annotate(uebernahmen_anzahl=Count("uebernahmen", distinct=True)).prefetch_related(
+        Prefetch("themenfelder", queryset=Themenfeld.objects.order_by("order")),
+        Prefetch("kommunen", queryset=Kommune.objects.order_by("name")),
+    )
+
+
+def library(auswahl):
+    """Everything the library page shows for one parsed URL, in a fixed number of queries."""
+    base, results, ids = filtered(auswahl)
+    facets.count_facets(base, auswahl)
+    paginator = Paginator(sort(with_card_data(results), auswahl, ids), PER_PAGE)
+    page_number = _page_number(auswahl, paginator)
+    page = paginator.page(page_number)
+    return {
+        "auswahl": auswahl,
+        "facets": auswahl.facets,
+        "seite": page,
+        "anzahl": paginator.count,
+        "lockerungen": facets.loosening_hints(base, auswahl) if paginator.count == 0 else [],
+        "querystring_base": urlencode(auswahl.querystring()),
+        "querystring_export": urlencode(auswahl.querystring(sortierung=auswahl.sort)),
+        "sortierungen": [c for c in Sortierung.choices if auswahl.query or c[0] != Sortierung.RELEVANZ],
+    }
+
+
+def _page_number(auswahl, paginator):
+    try:
+        number = int(auswahl.page)
+    except ValueError:
+        auswahl.notices.append(
+            _("Die Seitenzahl „%(value)s“ ist ungültig; Sie sehen Seite 1.") % {"value": auswahl.page[:20]}
+        )
+        return 1
+    if number < 1:
+        auswahl.notices.append(_("Seiten beginnen bei 1; Sie sehen Seite 1."))
+        return 1
+    if number > paginator.num_pages:
+        auswahl.notices.append(
+            _("Es gibt nur %(count)s Seiten; Sie sehen die letzte.") % {"count": paginator.num_pages}
+        )
+        return paginator.num_pages
+    return number
+
+
+def export_queryset(auswahl):
+    """All results of the filters, sorted, with every relation the export writes."""
+    _base, results, ids = filtered(auswahl)
+    return (
+        sort(results.annotate(uebernahmen_anzahl=Count("uebernahmen", distinct=True)), auswahl, ids)
+        .select_related("traeger")
+        .prefetch_related(
+            Prefetch("themenfelder", queryset=Themenfeld.objects.order_by("order")),
+            Prefetch("kommunen", queryset=Kommune.objects.order_by("name")),
+            Prefetch("zielgruppen", queryset=Zielgruppe.objects.order_by("name")),
+            Prefetch("foerderungen", queryset=Foerderung.objects.order_by("pk")),
+        )
+    )
+
+
+SIMILAR_COUNT = 4
+
+
+def similar_praxisbeispiele(page):
+    """Live examples sharing most Themenfelder, Zielgruppen and Kommunen with page, never page itself."""
+    shared = Counter()
+    for field_name in ("themenfelder", "zielgruppen", "kommunen"):
+        through = getattr(PraxisbeispielPage, field_name).through
+        column = f"{getattr(PraxisbeispielPage, field_name).field.related_model._meta.model_name}_id"
+        own = through.objects.filter(praxisbeispielpage_id=page.pk).values(column)
+        rows = through.objects.filter(**{f"{column}__in": own}).exclude(praxisbeispielpage_id=page.pk)
+        shared.update(rows.values_list("praxisbeispielpage_id", flat=True))
+    # Unpublished candidates drop out below, so look at a few more than are shown.
+    top = [pk for pk, _ in shared.most_common(SIMILAR_COUNT * 5)]
+    if not top:
+        return []
+    candidates = {p.pk: p for p in published_praxisbeispiele().filter(pk__in=top)}
+    ranked = sorted(candidates, key=lambda pk: (-shared[pk], candidates[pk].title))
+    return [candidates[pk] for pk in ranked[:SIMILAR_COUNT]]

@@ -1,6 +1,8 @@
+from netzwerk_site.models.feedback import Barrieremeldung
 from netzwerk_site.models.pages import (
     HandlungsfeldPage,
     HomePage,
+    InhaltsPage,
     KooperationsstrategiePage,
     StrategieabschnittPage,
     ThemenfeldIndexPage,
@@ -11,8 +13,10 @@ from netzwerk_site.models.seed import SeedEintrag
 from netzwerk_site.models.vocabularies import Kommune, Organisation, Themenfeld, Zielgruppe
 
 __all__ = [
+    "Barrieremeldung",
     "HandlungsfeldPage",
     "HomePage",
+    "InhaltsPage",
     "Kommune",
     "KooperationsstrategiePage",
     "Organisation",

@@ -259,3 +259,23 @@ class StrategieabschnittPage(Page):
     class Meta:
         verbose_name = _("Abschnitt der Kooperationsstrategie")
         verbose_name_plural = _("Abschnitte der Kooperationsstrategie")
+
+
+class InhaltsPage(Page):
+    """A plain content page: Impressum, Datenschutzerklärung, Erklärung zur Barrierefreiheit, Leichte Sprache."""
+
+    intro = RichTextField(_("Einleitung"), blank=True, features=RICHTEXT_FEATURES)
+    body = StreamField(body_blocks(), verbose_name=_("Inhalt"), blank=True)
+    stand = models.DateField(
+        _("Stand"), null=True, blank=True, help_text=_("Tragen Sie ein, wann der Inhalt zuletzt geprüft wurde.")
+    )
+
+    content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("body"), FieldPanel("stand")]
+    search_fields = [*Page.search_fields, index.SearchField("intro"), index.SearchField("body")]
+    api_fields = [APIField("intro"), APIField("body"), APIField("stand")]
+    parent_page_types = ["netzwerk_site.HomePage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("Inhaltsseite")
+        verbose_name_plural = _("Inhaltsseiten")

@@ -20,6 +20,7 @@ from wagtail.rich_text import RichText
 from netzwerk_site.models import (
     HandlungsfeldPage,
     HomePage,
+    InhaltsPage,
     Kommune,
     KooperationsstrategiePage,
     Organisation,
@@ -33,6 +34,7 @@ from netzwerk_site.models import (
 from netzwerk_site.seeding.schema import DEFAULT_DATA_DIR, read_seed
 from praxisbeispiele.choices import Foerderart
 from praxisbeispiele.models import Foerderung, PraxisbeispielIndexPage, PraxisbeispielPage
+from praxisbeispiele.submission import ensure_workflow
 
 HOME_INTRO = (
     "Die Integrationsverantwortlichen der 36 Landkreise und kreisfreien Städte, die Ministerien des "
@@ -42,9 +44,15 @@ HOME_INTRO = (
 
 
 def paragraphs_html(text):
-    """Plain text with blank-line separated paragraphs as escaped <p> elements."""
-    parts = [" ".join(p.split()) for p in text.split("\n\n")]
-    return "".join(f"<p>{escape(p)}</p>" for p in parts if p)
+    """Plain text as escaped HTML: blank lines separate paragraphs; lines starting "- " form a list."""
+    html = []
+    for block in (b.strip() for b in text.split("\n\n")):
+        lines = [line.strip() for line in block.splitlines() if line.strip()]
+        if lines and all(line.startswith("- ") for line in lines):
+            html.append("<ul>" + "".join(f"<li>{escape(line[2:])}</li>" for line in lines) + "</ul>")
+        elif lines:
+            html.append(f"<p>{escape(' '.join(block.split()))}</p>")
+    return "".join(html)
 
 
 def _stable(value):
@@ -259,6 +267,22 @@ class Loader:
             comparable = {**values, "body": entry["body"], "traeger": entry.get("traeger", "")}
             self._page(PraxisbeispielPage, self.praxis_index, entry["slug"], "Praxisbeispiel", values, m2m, comparable)
 
+    def load_seiten(self):
+        """Impressum, Datenschutzerklärung, Erklärung zur Barrierefreiheit and Leichte Sprache."""
+        for entry in self.data.seiten:
+            self._page(
+                InhaltsPage,
+                self.home,
+                entry["slug"],
+                "Seite",
+                {
+                    "title": entry["title"],
+                    "intro": paragraphs_html(entry.get("intro", "")),
+                    "body": _section_blocks(entry["abschnitt"]),
+                },
+                comparable={"title": entry["title"], "intro": entry.get("intro", ""), "body": entry["abschnitt"]},
+            )
+
     def load_strategie(self):
         strategie = self.data.strategie
         parent = self._page(
@@ -291,6 +315,14 @@ class Loader:
             )
 
 
+def _section_blocks(sections):
+    blocks = []
+    for section in sections:
+        blocks.append(("zwischenueberschrift", {"text": section["ueberschrift"], "level": "h2"}))
+        blocks.append(("absatz", RichText(paragraphs_html(section["text"]))))
+    return blocks
+
+
 def load(data_dir=DEFAULT_DATA_DIR):
     """Check every file, then write everything in one transaction; returns the statistics."""
     data = read_seed(data_dir)
@@ -301,4 +333,6 @@ def load(data_dir=DEFAULT_DATA_DIR):
         loader.load_themenfelder()
         loader.load_praxisbeispiele()
         loader.load_strategie()
+        loader.load_seiten()
+        ensure_workflow()
     return loader.stats

@@ -22,6 +22,7 @@ FILES = {
     "praxisbeispiel": "praxisbeispiele.toml",
     "strategie": "strategie.toml",
     "glossar": "glossar.toml",
+    "seite": "seiten.toml",
 }
 
 
@@ -44,6 +45,7 @@ class SeedData:
     praxisbeispiele: list
     strategie: dict
     glossar: list
+    seiten: list
 
 
 class _File:
@@ -142,6 +144,7 @@ def read_seed(data_dir=DEFAULT_DATA_DIR):
         praxisbeispiele=praxisbeispiele,
         strategie=_read_strategie(data_dir),
         glossar=_read_glossar(data_dir),
+        seiten=_read_seiten(data_dir),
     )
 
 
@@ -283,4 +286,20 @@ def _read_glossar(data_dir):
         synonyme = entry.get("synonyme", [])
         if not isinstance(synonyme, list) or not all(isinstance(s, str) for s in synonyme):
             raise SeedError(file.filename, "„synonyme“ muss eine Liste von Texten sein.", entry["abkuerzung"])
+    return entries
+
+
+def _read_seiten(data_dir):
+    file = _File(data_dir, FILES["seite"])
+    entries = file.entries("seite")
+    _check_slugs(file, entries)
+    for entry in entries:
+        file.text(entry, "title", max_length=255)
+        file.text(entry, "intro", required=False)
+        sections = entry.get("abschnitt")
+        if not isinstance(sections, list) or not sections:
+            raise SeedError(file.filename, "Die Seite braucht mindestens einen [[seite.abschnitt]].", entry["slug"])
+        for section in sections:
+            if not isinstance(section.get("ueberschrift"), str) or not isinstance(section.get("text"), str):
+                raise SeedError(file.filename, "Jeder Abschnitt braucht „ueberschrift“ und „text“.", entry["slug"])
     return entries

@@ -130,6 +130,12 @@ AXES_VERBOSE = False
 # Invitations for new members expire after this many days.
 KONTO_EINLADUNG_GUELTIG_TAGE = int(os.environ.get("KONTO_EINLADUNG_GUELTIG_TAGE", "7"))
 
+# Largest attachment a member may upload with a Praxisbeispiel submission.
+PRAXISBEISPIELE_MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024
+
+# Barriere melden: a report sent sooner after opening the form is treated as a bot.
+BARRIERE_MELDEN_MIN_SEKUNDEN = float(os.environ.get("BARRIERE_MELDEN_MIN_SEKUNDEN", "3"))
+
 LANGUAGE_CODE = "de"
 LANGUAGES = [("de", "Deutsch")]
 TIME_ZONE = "Europe/Berlin"

@@ -42,6 +42,7 @@ def test_every_seeded_page_renders_for_anonymous_visitors(client, seeded_module)
         "PraxisbeispielPage",
         "KooperationsstrategiePage",
         "StrategieabschnittPage",
+        "InhaltsPage",
     }
     assert set(statuses.values()) == {200}
 
@@ -53,3 +54,15 @@ def test_strategy_pages_show_six_and_four_points(client, seeded_module):
     assert grundverstaendnis.count('class="punkt"') == 6
     assert eckpunkte.count('class="punkt"') == 4
     assert "Etablierung eines interkommunalen Netzwerks" in eckpunkte
+
+
+def test_seed_creates_the_legal_pages_and_leichte_sprache(client, seeded_module):
+    pages = {
+        url: client.get(url) for url in ["/impressum/", "/datenschutz/", "/barrierefreiheit/", "/leichte-sprache/"]
+    }
+
+    assert {url: r.status_code for url, r in pages.items()} == dict.fromkeys(pages, 200)
+    datenschutz = pages["/datenschutz/"].content.decode()
+    assert "kein Cookie-Banner" in datenschutz
+    assert "[Platzhalter:" in datenschutz
+    assert "Durchsetzungsstelle" in pages["/barrierefreiheit/"].content.decode()

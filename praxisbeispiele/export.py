@@ -1,0 +1,59 @@
+"""CSV and JSON export of the filtered library. Members-only fields (contact person,
+submitter) are never part of it: the columns are an explicit allow-list."""
+
+import csv
+import io
+import json
+
+COLUMNS = [
+    ("titel", "Titel"),
+    ("url", "Adresse"),
+    ("zusammenfassung", "Zusammenfassung"),
+    ("themenfelder", "Themenfelder"),
+    ("kommunen", "Kommunen"),
+    ("ebene", "Ebene"),
+    ("traeger", "Träger"),
+    ("zielgruppen", "Zielgruppen"),
+    ("foerderung", "Förderung"),
+    ("website", "Website"),
+    ("zuletzt_geprueft", "Zuletzt geprüft"),
+    ("veroeffentlicht", "Veröffentlicht"),
+    ("uebernahmen", "Übernahmen"),
+]
+
+
+def record(page, base_url):
+    return {
+        "titel": page.title,
+        "url": base_url + page.url,
+        "zusammenfassung": page.summary,
+        "themenfelder": [t.title for t in page.themenfelder.all()],
+        "kommunen": [k.display_name for k in page.kommunen.all()],
+        "ebene": page.get_ebene_display(),
+        "traeger": page.traeger_label,
+        "zielgruppen": [z.name for z in page.zielgruppen.all()],
+        "foerderung": [str(f) for f in page.foerderungen.all()],
+        "website": page.website,
+        "zuletzt_geprueft": page.zuletzt_geprueft.isoformat() if page.zuletzt_geprueft else None,
+        "veroeffentlicht": page.first_published_at.date().isoformat() if page.first_published_at else None,
+        "uebernahmen": page.uebernahmen_anzahl,
+    }
+
+
+def as_json(pages, base_url):
+    data = [record(page, base_url) for page in pages]
+    return json.dumps({"anzahl": len(data), "praxisbeispiele": data}, ensure_ascii=False, indent=2)
+
+
+def as_csv(pages, base_url):
+    """Semicolon-separated with a byte order mark, as German spreadsheet programs expect."""
+    buffer = io.StringIO()
+    buffer.write("\ufeff")
+    writer = csv.writer(buffer, delimiter=";")
+    writer.writerow([label for _, label in COLUMNS])
+    for page in pages:
+        row = record(page, base_url)
+        writer.writerow(
+            ["; ".join(v) if isinstance(v, list) else ("" if v is None else v) for v in (row[k] for k, _ in COLUMNS)]
+        )
+    return buffer.getvalue()

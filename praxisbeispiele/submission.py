@@ -1,0 +1,242 @@
+"""Member submissions of Praxisbeispiele: draft page, attachments, editorial workflow and e-mails to the submitter.
+
+A submission is a draft PraxisbeispielPage (live=False) in the workflow "Redaktionelle Prüfung". The submitter
+is told by e-mail about each step of the workflows she started herself.
+"""
+
+from html import escape
+from pathlib import Path
+
+from django.conf import settings
+from django.contrib.auth.models import Group
+from django.contrib.contenttypes.models import ContentType
+from django.core.files import File
+from django.core.mail import send_mail
+from django.db import models, transaction
+from django.template.loader import render_to_string
+from django.utils import timezone
+from django.utils.text import slugify
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.documents import get_document_model
+from wagtail.images import get_image_model
+from wagtail.models import Collection, Page, TaskState, Workflow, WorkflowPage, WorkflowState, WorkflowTask
+from wagtail.rich_text import RichText
+from wagtail.users.models import UserProfile
+
+from konto.roles import Rolle
+from praxisbeispiele.choices import PraxisEbene
+from praxisbeispiele.models import PraxisbeispielIndexPage, PraxisbeispielPage, RedaktionellePruefungTask
+from praxisbeispiele.signals import einreichung_abgelehnt
+from praxisbeispiele.validators import detect_attachment_type
+
+WORKFLOW_NAME = "Redaktionelle Prüfung"
+COLLECTION_NAME = "Einreichungen"
+
+
+class Einreichungsstand(models.TextChoices):
+    """What the member sees about her submission on /konto/."""
+
+    IN_PRUEFUNG = "in_pruefung", _("In Prüfung")
+    AENDERUNGEN_ANGEFORDERT = "aenderungen_angefordert", _("Änderungen angefordert")
+    VEROEFFENTLICHT = "veroeffentlicht", _("Veröffentlicht")
+    ABGELEHNT = "abgelehnt", _("Abgelehnt")
+    NICHT_VEROEFFENTLICHT = "nicht_veroeffentlicht", _("Nicht veröffentlicht")
+
+
+UMLAUTE = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue", "ß": "ss"})
+
+
+def ensure_workflow():
+    """Create the workflow with its Redaktion task and attach it to the Praxisbeispiel library; safe to repeat."""
+    redaktion = Group.objects.get_or_create(name=Rolle.REDAKTION.value)[0]
+    task = RedaktionellePruefungTask.objects.filter(name=WORKFLOW_NAME).first()
+    if task is None:
+        task = RedaktionellePruefungTask.objects.create(name=WORKFLOW_NAME)
+    task.groups.add(redaktion)
+    workflow = Workflow.objects.get_or_create(name=WORKFLOW_NAME)[0]
+    WorkflowTask.objects.get_or_create(workflow=workflow, task=task, defaults={"sort_order": 0})
+    for index in PraxisbeispielIndexPage.objects.all():
+        WorkflowPage.objects.get_or_create(page=index, defaults={"workflow": workflow})
+    return workflow
+
+
+@transaction.atomic
+def create_submission(user, cleaned_data, files):
+    """Save the member's proposal as a draft below the library and start the editorial review."""
+    index = PraxisbeispielIndexPage.objects.get()
+    title = cleaned_data["title"]
+    page = PraxisbeispielPage(
+        title=title,
+        slug=unique_slug(index, title),
+        live=False,
+        owner=user,
+        eingereicht_von=user,
+        summary=cleaned_data["summary"],
+        traeger_name=cleaned_data.get("traeger_name", ""),
+        website=cleaned_data.get("website", ""),
+        # Without a Kommune the example applies across the Land; Redaktion may correct this before publishing.
+        ebene=PraxisEbene.KOMMUNAL if cleaned_data.get("kommunen") else PraxisEbene.LAND,
+        **_kontakt(user, cleaned_data),
+    )
+    page.themenfelder = list(cleaned_data["themenfelder"])
+    page.kommunen = list(cleaned_data.get("kommunen") or [])
+    page.zielgruppen = list(cleaned_data.get("zielgruppen") or [])
+    page.body = [("absatz", RichText(paragraphs_html(cleaned_data["description"])))]
+    page.body.extend(_attachment_blocks(files, title, user))
+    index.add_child(instance=page)
+    page.save_revision(user=user, log_action=True)
+    _silence_wagtail_outcome_mails(user)
+    ensure_workflow().start(page, user)
+    return page
+
+
+def reject_submission(task_state, user, comment="", **kwargs):
+    """Reject for good: the task is rejected with the comment, the workflow cancelled, the page stays a draft."""
+    with transaction.atomic():
+        task_state.reject(user=user, update=False, comment=comment)
+        task_state.workflow_state.cancel(user=user)
+    einreichung_abgelehnt.send(sender=RedaktionellePruefungTask, task_state=task_state, user=user)
+
+
+def einreichungen_von(user):
+    """The member's submissions, newest first, each with eingereicht_am, stand and kommentar; two queries."""
+    pages = list(PraxisbeispielPage.objects.filter(eingereicht_von=user).order_by("-pk"))
+    states = (
+        WorkflowState.objects.filter(
+            base_content_type=ContentType.objects.get_for_model(Page), object_id__in=[str(page.pk) for page in pages]
+        )
+        .select_related("current_task_state")
+        .order_by("created_at", "pk")
+    )
+    first, latest = {}, {}
+    for state in states:
+        first.setdefault(state.object_id, state)
+        latest[state.object_id] = state
+    for page in pages:
+        state = latest.get(str(page.pk))
+        page.eingereicht_am = first[str(page.pk)].created_at if state else page.latest_revision_created_at
+        page.stand = einreichungsstand(page, state)
+        task_state = state.current_task_state if state else None
+        page.kommentar = task_state.comment if task_state else ""
+    return pages
+
+
+def einreichungsstand(page, workflow_state):
+    """Derive the Einreichungsstand from the page's live flag and its latest workflow state."""
+    if page.live:
+        return Einreichungsstand.VEROEFFENTLICHT
+    status = workflow_state.status if workflow_state else None
+    task_state = workflow_state.current_task_state if workflow_state else None
+    if status == WorkflowState.STATUS_IN_PROGRESS:
+        return Einreichungsstand.IN_PRUEFUNG
+    if status == WorkflowState.STATUS_NEEDS_CHANGES:
+        return Einreichungsstand.AENDERUNGEN_ANGEFORDERT
+    # reject_submission() cancels the workflow after rejecting its task; a cancel while in review leaves no rejection.
+    if status == WorkflowState.STATUS_CANCELLED and task_state and task_state.status == TaskState.STATUS_REJECTED:
+        return Einreichungsstand.ABGELEHNT
+    return Einreichungsstand.NICHT_VEROEFFENTLICHT
+
+
+def unique_slug(parent, title):
+    """An ASCII slug (ä→ae) that no sibling below parent uses yet."""
+    base = slugify(title.translate(UMLAUTE))[:200] or "praxisbeispiel"
+    taken = set(parent.get_children().filter(slug__startswith=base).values_list("slug", flat=True))
+    slug, number = base, 1
+    while slug in taken:
+        number += 1
+        slug = f"{base}-{number}"
+    return slug
+
+
+def paragraphs_html(text):
+    """Plain text as escaped <p> elements: blank lines separate paragraphs, single line breaks are kept."""
+    paragraphs = [p.strip() for p in text.replace("\r\n", "\n").split("\n\n")]
+    return "".join(f"<p>{'<br/>'.join(escape(line) for line in p.splitlines())}</p>" for p in paragraphs if p)
+
+
+def _kontakt(user, cleaned_data):
+    kontakt = {
+        "kontakt_name": cleaned_data.get("kontakt_name", ""),
+        "kontakt_email": cleaned_data.get("kontakt_email", ""),
+        "kontakt_telefon": cleaned_data.get("kontakt_telefon", ""),
+    }
+    if kontakt["kontakt_name"] and cleaned_data.get("kontakt_einwilligung"):
+        mitglied = user.get_full_name() or user.username
+        kontakt["kontakt_einwilligung_am"] = timezone.now()
+        kontakt["kontakt_einwilligung_von"] = f"{kontakt['kontakt_name']}, erfasst von {mitglied} bei der Einreichung"[
+            :200
+        ]
+    return kontakt
+
+
+def einreichungen_collection():
+    """The collection that holds the attachments of all submissions."""
+    collection = Collection.objects.filter(name=COLLECTION_NAME).first()
+    if collection is None:
+        collection = Collection.get_first_root_node().add_child(name=COLLECTION_NAME)
+    return collection
+
+
+def _attachment_blocks(files, title, user):
+    """Store PDFs as Documents and pictures as Images; return the body blocks that show them."""
+    collection = einreichungen_collection()
+    blocks = []
+    for datei in files:
+        anhangtyp = detect_attachment_type(datei)
+        if anhangtyp is None:
+            raise ValueError(f"Attachment {datei.name!r} was not validated.")
+        stem = Path(datei.name).stem[:100] or "anhang"
+        # The stored name takes the extension of the detected type, not the one the member gave.
+        stored = File(datei, name=f"{stem}.{anhangtyp.extension}")
+        if anhangtyp.kind == "dokument":
+            document = get_document_model()(title=stem, file=stored, collection=collection, uploaded_by_user=user)
+            document._set_document_file_metadata()
+            document.save()
+            blocks.append(("dokument", {"document": document, "title": ""}))
+        else:
+            image = get_image_model()(title=stem, file=stored, collection=collection, uploaded_by_user=user)
+            image._set_image_file_metadata()
+            image.save()
+            # The member gave no image description; the title is the alt text until Redaktion writes a better one.
+            blocks.append(("bild", {"image": image, "alt_text": title[:250], "decorative": False, "caption": ""}))
+    return blocks
+
+
+def _silence_wagtail_outcome_mails(user):
+    """Members without admin access get the portal's German e-mails instead of Wagtail's admin notifications.
+
+    Wagtail would also tell the requester of a workflow that it was approved or needs changes, with links
+    into an admin she cannot open.
+    """
+    if user.has_perm("wagtailadmin.access_admin"):
+        return
+    UserProfile.objects.update_or_create(
+        user=user, defaults={"approved_notifications": False, "rejected_notifications": False}
+    )
+
+
+# -- notifications to the submitter -------------------------------------------------------------------------------
+BETREFFE = {
+    "eingegangen": _("Ihr Praxisbeispiel „%(title)s“ ist eingegangen"),
+    "veroeffentlicht": _("Ihr Praxisbeispiel „%(title)s“ ist veröffentlicht"),
+    "aenderungen": _("Bitte überarbeiten Sie Ihr Praxisbeispiel „%(title)s“"),
+    "abgelehnt": _("Ihr Praxisbeispiel „%(title)s“ wird nicht veröffentlicht"),
+}
+
+
+def notify_submitter(page, nachricht, comment=""):
+    """Send the e-mail for nachricht (a key of BETREFFE) to the member who submitted page, in German plain text."""
+    submitter = page.eingereicht_von
+    if submitter is None or not submitter.email or not submitter.is_active:
+        return 0
+    context = {
+        "page": page,
+        "mitglied": submitter,
+        "comment": comment,
+        "site_url": settings.WAGTAILADMIN_BASE_URL.rstrip("/"),
+        "redaktion_email": settings.REDAKTION_EMAIL,
+    }
+    body = render_to_string(f"praxisbeispiele/email/einreichung_{nachricht}.txt", context)
+    subject = BETREFFE[nachricht] % {"title": page.title}
+    return send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [submitter.email])

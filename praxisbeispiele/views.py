@@ -1,0 +1,60 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from praxisbeispiele import export, facets
+from praxisbeispiele.models import PraxisbeispielPage
+from praxisbeispiele.queries import export_queryset
+from praxisbeispiele.uebernahmen import UebernahmeForm, may_record, save_uebernahme, withdraw_uebernahme
+
+
+def _base_url(request):
+    return request.build_absolute_uri("/").rstrip("/")
+
+
+def export_csv(request):
+    pages = export_queryset(facets.parse(request.GET))
+    response = HttpResponse(export.as_csv(pages, _base_url(request)), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="praxisbeispiele.csv"'
+    return response
+
+
+def export_json(request):
+    pages = export_queryset(facets.parse(request.GET))
+    return HttpResponse(export.as_json(pages, _base_url(request)), content_type="application/json; charset=utf-8")
+
+
+def _live_praxisbeispiel(pk):
+    return get_object_or_404(PraxisbeispielPage.objects.live().public(), pk=pk)
+
+
+@login_required
+@require_POST
+def uebernahme_speichern(request, pk):
+    praxisbeispiel = _live_praxisbeispiel(pk)
+    if not may_record(request.user):
+        raise PermissionDenied
+    form = UebernahmeForm(request.POST)
+    if form.is_valid():
+        _uebernahme, created = save_uebernahme(praxisbeispiel, request.user, form.cleaned_data)
+        text = _("Die Übernahme wurde erfasst.") if created else _("Die Übernahme wurde aktualisiert.")
+        messages.success(request, text)
+    else:
+        errors = " ".join(e for errors in form.errors.values() for e in errors)
+        messages.error(request, _("Die Übernahme wurde nicht gespeichert: %(errors)s") % {"errors": errors})
+    return redirect(praxisbeispiel.url + "#uebernahmen")
+
+
+@login_required
+@require_POST
+def uebernahme_zurueckziehen(request, pk):
+    praxisbeispiel = _live_praxisbeispiel(pk)
+    if not may_record(request.user):
+        raise PermissionDenied
+    if withdraw_uebernahme(praxisbeispiel, request.user):
+        messages.success(request, _("Die Übernahme Ihrer Kommune wurde zurückgezogen."))
+    return redirect(praxisbeispiel.url + "#uebernahmen")

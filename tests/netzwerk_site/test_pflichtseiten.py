@@ -1,0 +1,46 @@
+"""Legal pages in every footer, Leichte Sprache from the start page, and no cookies for readers."""
+
+import pytest
+
+from tests.factories.netzwerk_site import ThemenfeldFactory
+from tests.factories.praxisbeispiele import PraxisbeispielPageFactory
+
+pytestmark = [pytest.mark.integration, pytest.mark.django_db]
+
+FOOTER_LINKS = [
+    'href="/impressum/"',
+    'href="/datenschutz/"',
+    'href="/barrierefreiheit/"',
+    'href="/barriere-melden/?seite=',
+    'href="/leichte-sprache/"',
+]
+
+
+@pytest.fixture
+def beispiel(site_tree):
+    return PraxisbeispielPageFactory(parent=site_tree.praxisbeispiele, themenfelder=[ThemenfeldFactory()])
+
+
+@pytest.mark.parametrize(
+    "url", ["/", "/praxisbeispiele/", "/kommunen/", "/umsetzung/", "/barriere-melden/", "/konto/anmelden/"]
+)
+def test_every_page_footer_links_the_legal_pages_and_the_barrier_report(client, site_tree, url):
+    html = client.get(url).content.decode()
+
+    footer = html[html.index('<footer class="site-footer">') :]
+    assert [link in footer for link in FOOTER_LINKS] == [True] * len(FOOTER_LINKS)
+
+
+def test_start_page_links_leichte_sprache_in_its_content(client, site_tree):
+    html = client.get("/").content.decode()
+
+    main = html[html.index("<main") : html.index("</main>")]
+    assert 'href="/leichte-sprache/"' in main
+
+
+def test_anonymous_visit_sets_no_cookie(client, beispiel):
+    for url in ["/", beispiel.url, "/praxisbeispiele/", "/kommunen/"]:
+        response = client.get(url)
+
+        assert response.status_code == 200
+        assert dict(response.cookies) == {}, url
