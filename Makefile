@@ -32,7 +32,7 @@ browser-deps:
 test: install browser-deps
 	DJANGO_SETTINGS_MODULE=netzwerk_site.settings.test $(BIN)/python manage.py makemigrations --check --dry-run
 	$(BIN)/ruff check .
-	$(BIN)/pytest $(PYTEST_ARGS)
+	$(BIN)/pytest -n 2 --dist loadfile $(PYTEST_ARGS)
 
 test-fast: install
 	$(BIN)/pytest -m "not browser" $(PYTEST_ARGS)

@@ -5,13 +5,14 @@ from types import SimpleNamespace
 
 from django.core.management import call_command
 
-from wagtail.models import Page, Site
+from wagtail.models import Site
 
 import factory.random
 import pytest
 
 from konto.roles import Rolle
 from konto.setup import ensure_groups
+from netzwerk_site.seeding.loader import ensure_tree_root
 from tests.factories.konto import UserFactory
 from tests.factories.netzwerk_site import HomePageFactory, ThemenfeldIndexPageFactory
 from tests.factories.praxisbeispiele import PraxisbeispielIndexPageFactory
@@ -27,8 +28,7 @@ def groups(db):
 @pytest.fixture
 def site_tree(db):
     """An empty portal: home page as site root with the index pages below it."""
-    root = Page.get_first_root_node()
-    home = HomePageFactory(parent=root)
+    home = HomePageFactory(parent=ensure_tree_root())
     Site.objects.update_or_create(is_default_site=True, defaults={"hostname": "localhost", "root_page": home})
     return SimpleNamespace(
         home=home,

@@ -43,6 +43,13 @@ HOME_INTRO = (
 )
 
 
+def ensure_tree_root():
+    """The tree root and default Locale, recreated if a flushed database (as after
+    transactional tests) has lost what Wagtail's migrations create."""
+    Locale.objects.get_or_create(language_code=get_supported_content_language_variant(settings.LANGUAGE_CODE))
+    return Page.get_first_root_node() or Page.add_root(instance=Page(title="Root", slug="root"))
+
+
 def paragraphs_html(text):
     """Plain text as escaped HTML: blank lines separate paragraphs; lines starting "- " form a list."""
     html = []
@@ -172,9 +179,7 @@ class Loader:
 
     def load_frame(self):
         """Home page as the site root, plus the fixed index pages."""
-        # A flushed database (as after transactional tests) has lost what Wagtail's migrations create.
-        Locale.objects.get_or_create(language_code=get_supported_content_language_variant(settings.LANGUAGE_CODE))
-        root = Page.get_first_root_node() or Page.add_root(instance=Page(title="Root", slug="root"))
+        root = ensure_tree_root()
         home = HomePage.objects.first()
         if home is None:
             home = HomePage(title="Netzwerk Integration Rheinland-Pfalz", slug="start", intro=f"<p>{HOME_INTRO}</p>")
