@@ -7,7 +7,7 @@ PORT ?= 8000
 MANAGE := $(BIN)/python manage.py
 PYTEST_ARGS ?=
 
-.PHONY: install run serve seed test test-fast browser-deps lint format lock clean
+.PHONY: install run serve seed test test-sqlite test-postgres test-fast browser-deps lint format lock clean
 
 $(STAMP): requirements.lock
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -33,6 +33,13 @@ test: install browser-deps
 	DJANGO_SETTINGS_MODULE=netzwerk_site.settings.test $(BIN)/python manage.py makemigrations --check --dry-run
 	$(BIN)/ruff check .
 	$(BIN)/pytest -n 2 --dist loadfile $(PYTEST_ARGS)
+	scripts/with-postgres $(BIN)/pytest -n 2 --dist loadfile -m "not browser" $(PYTEST_ARGS)
+
+test-sqlite: install browser-deps
+	$(BIN)/pytest -n 2 --dist loadfile $(PYTEST_ARGS)
+
+test-postgres: install browser-deps
+	scripts/with-postgres $(BIN)/pytest -n 2 --dist loadfile $(PYTEST_ARGS)
 
 test-fast: install
 	$(BIN)/pytest -m "not browser" $(PYTEST_ARGS)

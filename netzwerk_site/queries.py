@@ -6,18 +6,20 @@ from netzwerk_site.choices import KommuneArt
 from netzwerk_site.models import Kommune, ThemenfeldPage
 
 HOME_PRAXISBEISPIELE = 6
+HOME_VERANSTALTUNGEN = 3
 
 
 def home_sections(user):
     """What the home page shows; later issues fill Veranstaltungen and Diskussionen."""
     from praxisbeispiele.queries import published_praxisbeispiele
+    from veranstaltungen.queries import naechste_veranstaltungen
 
     return {
         "themenfeld_pages": ThemenfeldPage.objects.live().select_related("themenfeld").order_by("themenfeld__order"),
         "neueste_praxisbeispiele": published_praxisbeispiele().order_by("-first_published_at", "-pk")[
             :HOME_PRAXISBEISPIELE
         ],
-        "naechste_veranstaltungen": [],
+        "naechste_veranstaltungen": naechste_veranstaltungen(user, HOME_VERANSTALTUNGEN),
         "aktive_diskussionen": [],
     }
 

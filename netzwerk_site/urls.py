@@ -17,6 +17,8 @@ urlpatterns = [
     path("konto/", include("konto.urls")),
     path("praxisbeispiele/einreichen/", include("praxisbeispiele.submission_urls")),
     path("praxisbeispiele/", include("praxisbeispiele.urls")),
+    path("veranstaltungen/", include("veranstaltungen.urls")),
+    path("kalender/", include("veranstaltungen.kalender_urls")),
     path("umsetzung/", views.umsetzung, name="umsetzung"),
     path("barriere-melden/", views.barriere_melden, name="barriere_melden"),
     path("barriere-melden/danke/", views.barriere_danke, name="barriere_danke"),

@@ -5,3 +5,8 @@ from django.utils.translation import gettext_lazy as _
 class VeranstaltungenConfig(AppConfig):
     name = "veranstaltungen"
     verbose_name = _("Veranstaltungen")
+
+    def ready(self):
+        from veranstaltungen import signal_handlers
+
+        signal_handlers.connect()

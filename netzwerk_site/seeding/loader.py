@@ -8,7 +8,6 @@ file updates the item, and an item that Redaktion has edited since is kept.
 import hashlib
 import json
 from collections import Counter
-from html import escape
 
 from django.conf import settings
 from django.db import transaction
@@ -32,9 +31,11 @@ from netzwerk_site.models import (
     Zielgruppe,
 )
 from netzwerk_site.seeding.schema import DEFAULT_DATA_DIR, read_seed
+from netzwerk_site.seeding.text import paragraphs_html
 from praxisbeispiele.choices import Foerderart
 from praxisbeispiele.models import Foerderung, PraxisbeispielIndexPage, PraxisbeispielPage
 from praxisbeispiele.submission import ensure_workflow
+from veranstaltungen.seeding import load_veranstaltungen
 
 HOME_INTRO = (
     "Die Integrationsverantwortlichen der 36 Landkreise und kreisfreien Städte, die Ministerien des "
@@ -48,18 +49,6 @@ def ensure_tree_root():
     transactional tests) has lost what Wagtail's migrations create."""
     Locale.objects.get_or_create(language_code=get_supported_content_language_variant(settings.LANGUAGE_CODE))
     return Page.get_first_root_node() or Page.add_root(instance=Page(title="Root", slug="root"))
-
-
-def paragraphs_html(text):
-    """Plain text as escaped HTML: blank lines separate paragraphs; lines starting "- " form a list."""
-    html = []
-    for block in (b.strip() for b in text.split("\n\n")):
-        lines = [line.strip() for line in block.splitlines() if line.strip()]
-        if lines and all(line.startswith("- ") for line in lines):
-            html.append("<ul>" + "".join(f"<li>{escape(line[2:])}</li>" for line in lines) + "</ul>")
-        elif lines:
-            html.append(f"<p>{escape(' '.join(block.split()))}</p>")
-    return "".join(html)
 
 
 def _stable(value):
@@ -336,6 +325,7 @@ def load(data_dir=DEFAULT_DATA_DIR):
         loader.load_vocabularies()
         loader.load_frame()
         loader.load_themenfelder()
+        load_veranstaltungen(loader)
         loader.load_praxisbeispiele()
         loader.load_strategie()
         loader.load_seiten()

@@ -133,6 +133,12 @@ KONTO_EINLADUNG_GUELTIG_TAGE = int(os.environ.get("KONTO_EINLADUNG_GUELTIG_TAGE"
 # Largest attachment a member may upload with a Praxisbeispiel submission.
 PRAXISBEISPIELE_MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024
 
+# Calendar feeds: how often clients should poll, and how long past and cancelled dates stay in feeds.
+VERANSTALTUNGEN_KALENDER_AKTUALISIERUNG_STUNDEN = int(
+    os.environ.get("VERANSTALTUNGEN_KALENDER_AKTUALISIERUNG_STUNDEN", "4")
+)
+VERANSTALTUNGEN_KALENDER_RUECKBLICK_TAGE = int(os.environ.get("VERANSTALTUNGEN_KALENDER_RUECKBLICK_TAGE", "90"))
+
 # Barriere melden: a report sent sooner after opening the form is treated as a bot.
 BARRIERE_MELDEN_MIN_SEKUNDEN = float(os.environ.get("BARRIERE_MELDEN_MIN_SEKUNDEN", "3"))
 

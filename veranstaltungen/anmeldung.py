@@ -1,0 +1,166 @@
+"""Registration for Veranstaltungen: seats, deadline, waiting list, and the organisers' list.
+
+Every change runs in one transaction that first locks the Veranstaltung row (SELECT ... FOR
+UPDATE), so two members asking for the last seat at the same moment are served one after the
+other and only one gets it. SQLite has no row locks but serialises writing transactions.
+"""
+
+import csv
+from dataclasses import dataclass
+
+from django.db import IntegrityError, transaction
+from django.db.models import Count
+from django.utils import formats, timezone
+from django.utils.translation import gettext as _
+
+from konto.roles import is_member, is_redaktion
+from veranstaltungen.choices import AnmeldungStatus
+from veranstaltungen.models import Anmeldung, VeranstaltungPage
+
+
+class AnmeldungAbgelehnt(Exception):
+    """Registration is not possible; the message tells the member why and what to do."""
+
+
+@dataclass
+class Anmeldestand:
+    plaetze: int | None
+    bestaetigt: int
+    warteliste: int
+
+    @property
+    def frei(self):
+        return None if self.plaetze is None else max(self.plaetze - self.bestaetigt, 0)
+
+
+def anmeldestand(page):
+    counts = dict(
+        Anmeldung.objects.filter(veranstaltung=page).values("status").annotate(n=Count("pk")).values_list("status", "n")
+    )
+    return Anmeldestand(
+        page.plaetze, counts.get(AnmeldungStatus.BESTAETIGT, 0), counts.get(AnmeldungStatus.WARTELISTE, 0)
+    )
+
+
+def eigene_anmeldung(page, user):
+    if not user.is_authenticated:
+        return None
+    return Anmeldung.objects.filter(veranstaltung=page, user=user).first()
+
+
+def lock_query(page_pk):
+    return VeranstaltungPage.objects.select_for_update().only("pk", "plaetze", "warteliste").filter(pk=page_pk)
+
+
+def locked(page_pk):
+    """The Veranstaltung row, locked until the end of the surrounding transaction."""
+    return lock_query(page_pk).get()
+
+
+def check_open(page, user, now):
+    if not is_member(user):
+        raise AnmeldungAbgelehnt(_("Nur Mitglieder des Netzwerks können sich anmelden. Bitte melden Sie sich an."))
+    if not page.live or not page.anmeldung_aktiv:
+        raise AnmeldungAbgelehnt(_("Für diese Veranstaltung ist keine Anmeldung über das Portal möglich."))
+    if page.is_cancelled:
+        raise AnmeldungAbgelehnt(_("Diese Veranstaltung ist abgesagt; eine Anmeldung ist nicht mehr möglich."))
+    if page.anmeldeschluss and now > page.anmeldeschluss:
+        raise AnmeldungAbgelehnt(
+            _("Der Anmeldeschluss war am %(datum)s. Bitte wenden Sie sich an den Veranstalter.")
+            % {"datum": formats.date_format(timezone.localtime(page.anmeldeschluss), "DATETIME_FORMAT")}
+        )
+
+
+def anmelden(page, user, now=None):
+    """Register user: a seat if one is free, else the waiting list; raises AnmeldungAbgelehnt."""
+    check_open(page, user, now or timezone.now())
+    try:
+        with transaction.atomic():
+            row = locked(page.pk)
+            if Anmeldung.objects.filter(veranstaltung_id=row.pk, user=user).exists():
+                raise AnmeldungAbgelehnt(_("Sie sind für diese Veranstaltung bereits angemeldet."))
+            status = _status_for_new(row)
+            return Anmeldung.objects.create(veranstaltung_id=row.pk, user=user, status=status)
+    except IntegrityError:
+        # The unique constraint is the last line against a double click in two tabs.
+        raise AnmeldungAbgelehnt(_("Sie sind für diese Veranstaltung bereits angemeldet.")) from None
+
+
+def _status_for_new(row):
+    if row.plaetze is None:
+        return AnmeldungStatus.BESTAETIGT
+    taken = Anmeldung.objects.filter(veranstaltung_id=row.pk, status=AnmeldungStatus.BESTAETIGT).count()
+    if taken < row.plaetze:
+        return AnmeldungStatus.BESTAETIGT
+    if row.warteliste:
+        return AnmeldungStatus.WARTELISTE
+    raise AnmeldungAbgelehnt(_("Alle Plätze sind vergeben und es gibt keine Warteliste."))
+
+
+def abmelden(page, user):
+    """Cancel user's registration; returns the Anmeldung that moved up from the waiting list, if any."""
+    with transaction.atomic():
+        row = locked(page.pk)
+        anmeldung = Anmeldung.objects.filter(veranstaltung_id=row.pk, user=user).first()
+        if anmeldung is None:
+            raise AnmeldungAbgelehnt(_("Sie waren für diese Veranstaltung nicht angemeldet."))
+        freed = anmeldung.status == AnmeldungStatus.BESTAETIGT
+        anmeldung.delete()
+        return _move_up(row) if freed else None
+
+
+def _move_up(row):
+    taken = Anmeldung.objects.filter(veranstaltung_id=row.pk, status=AnmeldungStatus.BESTAETIGT).count()
+    if row.plaetze is not None and taken >= row.plaetze:
+        return None
+    first = (
+        Anmeldung.objects.filter(veranstaltung_id=row.pk, status=AnmeldungStatus.WARTELISTE)
+        .order_by("created_at", "pk")
+        .first()
+    )
+    if first is not None:
+        first.status = AnmeldungStatus.BESTAETIGT
+        first.save(update_fields=["status"])
+    return first
+
+
+def may_see_teilnehmende(page, user):
+    """Redaktion and the members of the organising Organisation see and export the list."""
+    if is_redaktion(user):
+        return True
+    return is_member(user) and page.veranstalter_id is not None and user.organisation_id == page.veranstalter_id
+
+
+def teilnehmende(page):
+    return (
+        Anmeldung.objects.filter(veranstaltung=page)
+        .select_related("user__kommune", "user__organisation")
+        .order_by("status", "created_at", "pk")
+    )
+
+
+CSV_HEADER = ["Status", "Vorname", "Nachname", "E-Mail", "Kommune oder Organisation", "Angemeldet am"]
+
+
+def write_csv(page, stream):
+    """The list for organisers; semicolons and a BOM so that Excel opens it correctly."""
+    stream.write("\ufeff")
+    writer = csv.writer(stream, delimiter=";")
+    writer.writerow(CSV_HEADER)
+    for anmeldung in teilnehmende(page):
+        user = anmeldung.user
+        writer.writerow(
+            [
+                anmeldung.get_status_display(),
+                _safe(user.first_name),
+                _safe(user.last_name),
+                _safe(user.email),
+                _safe(str(user.zugehoerigkeit or "")),
+                timezone.localtime(anmeldung.created_at).strftime("%d.%m.%Y %H:%M"),
+            ]
+        )
+
+
+def _safe(value):
+    """Neutralise spreadsheet formulas (OWASP CSV injection)."""
+    return "'" + value if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value

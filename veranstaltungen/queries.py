@@ -1,0 +1,212 @@
+"""Querysets of Veranstaltungen for lists, month view, archive, feeds and the home page."""
+
+import calendar
+import datetime
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.core.paginator import Paginator
+from django.db.models import Prefetch, Q
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from konto.roles import is_member
+from netzwerk_site.models import HandlungsfeldPage, Themenfeld
+from veranstaltungen import wiederholung
+from veranstaltungen.choices import AnmeldungStatus, Sichtbarkeit
+from veranstaltungen.models import Anmeldung, Ausnahme, VeranstaltungPage
+
+ARCHIV_PER_PAGE = 10
+
+
+def today():
+    return timezone.localdate()
+
+
+def sichtbar_fuer(user):
+    """Live Veranstaltungen the user may see: internal ones only for members."""
+    queryset = VeranstaltungPage.objects.live()
+    if is_member(user):
+        return queryset
+    return queryset.public().filter(sichtbarkeit=Sichtbarkeit.OEFFENTLICH)
+
+
+def with_list_data(queryset):
+    return queryset.select_related("veranstalter").prefetch_related(
+        Prefetch("themenfelder", queryset=Themenfeld.objects.order_by("order")),
+        Prefetch("ausnahmen", queryset=Ausnahme.objects.order_by("datum")),
+    )
+
+
+def not_ended_before(queryset, day):
+    """Events and series with an occurrence on day or later (as far as the dates tell)."""
+    single = Q(wiederholung="", end_date__gte=day)
+    series = ~Q(wiederholung="") & (Q(wiederholung_bis__isnull=True) | Q(wiederholung_bis__gte=day))
+    return queryset.filter(single | series)
+
+
+def narrow(queryset, auswahl):
+    if auswahl.themenfelder:
+        queryset = queryset.filter(
+            pk__in=VeranstaltungPage.themenfelder.through.objects.filter(themenfeld__in=auswahl.themenfelder).values(
+                "veranstaltungpage_id"
+            )
+        )
+    if auswahl.arten:
+        queryset = queryset.filter(art__in=auswahl.arten)
+    return queryset
+
+
+@dataclass
+class Eintrag:
+    """A Veranstaltung with its next (or only) occurrence, for lists and the home page."""
+
+    page: object
+    termin: object
+
+
+def kommende(user, auswahl, day=None):
+    """Upcoming Veranstaltungen sorted by their next occurrence."""
+    day = day or today()
+    pages = with_list_data(narrow(not_ended_before(sichtbar_fuer(user), day), auswahl))
+    entries = []
+    for page in pages:
+        termin = wiederholung.next_termin(page, day, ausnahmen=list(page.ausnahmen.all()))
+        if termin is not None:
+            entries.append(Eintrag(page, termin))
+    return sorted(entries, key=lambda e: (wiederholung.sort_key(e.termin.start), e.page.title))
+
+
+def naechste_veranstaltungen(user, limit=3):
+    """The next few Veranstaltungen the user may see, for the home page."""
+    return kommende(user, _NO_FILTER)[:limit]
+
+
+class _NoFilter:
+    themenfelder = ()
+    arten = ()
+
+
+_NO_FILTER = _NoFilter()
+
+
+def archiv(user, auswahl, day=None):
+    """Past Veranstaltungen, newest first, paginated; returns (page of pages, notices)."""
+    day = day or today()
+    past = sichtbar_fuer(user).exclude(pk__in=not_ended_before(VeranstaltungPage.objects.all(), day).values("pk"))
+    queryset = with_list_data(narrow(past, auswahl)).order_by("-start_date", "title")
+    paginator = Paginator(queryset, ARCHIV_PER_PAGE)
+    return paginator.page(_page_number(auswahl, paginator))
+
+
+def _page_number(auswahl, paginator):
+    try:
+        number = int(auswahl.seite)
+    except ValueError:
+        auswahl.notices.append(
+            _("Die Seitenzahl „%(value)s“ ist ungültig; Sie sehen Seite 1.") % {"value": auswahl.seite}
+        )
+        return 1
+    if not 1 <= number <= paginator.num_pages:
+        auswahl.notices.append(_("Diese Seite gibt es nicht; Sie sehen Seite 1."))
+        return 1
+    return number
+
+
+@dataclass
+class Tag:
+    datum: datetime.date
+    eintraege: list
+    is_today: bool
+
+
+def monat(user, auswahl, day=None):
+    """Weeks (lists of seven Tag or None) of auswahl.monat with every occurrence per day."""
+    day = day or today()
+    first = auswahl.monat
+    last = first.replace(day=calendar.monthrange(first.year, first.month)[1])
+    pages = with_list_data(narrow(not_ended_before(sichtbar_fuer(user), first), auswahl).filter(start_date__lte=last))
+    by_day = {}
+    for page in pages:
+        for termin in wiederholung.termine(page, von=first, bis=last, ausnahmen=list(page.ausnahmen.all())):
+            current = max(termin.start_date, first)
+            while current <= min(termin.last_date, last):
+                by_day.setdefault(current, []).append(Eintrag(page, termin))
+                current += wiederholung.ONE_DAY
+    weeks = []
+    for week in calendar.Calendar(firstweekday=0).monthdatescalendar(first.year, first.month):
+        weeks.append(
+            [
+                Tag(d, sorted(by_day.get(d, []), key=lambda e: wiederholung.sort_key(e.termin.start)), d == day)
+                if d.month == first.month
+                else None
+                for d in week
+            ]
+        )
+    return weeks
+
+
+def add_months(month, count):
+    index = month.year * 12 + month.month - 1 + count
+    return datetime.date(index // 12, index % 12 + 1, 1)
+
+
+# -- event page ----------------------------------------------------------------
+
+
+def detail_context(page, user, day=None):
+    from veranstaltungen.anmeldung import anmeldestand, eigene_anmeldung, may_see_teilnehmende
+
+    day = day or today()
+    ausnahmen = list(page.ausnahmen.order_by("datum"))
+    context = {
+        "termine": wiederholung.termine(page, von=day, bis=day + datetime.timedelta(days=366), ausnahmen=ausnahmen)[
+            :12
+        ],
+        "is_past": wiederholung.last_date(page) is not None and wiederholung.last_date(page) < day,
+        "themenfelder": page.themenfelder.order_by("order"),
+        "dokumentation_handlungsfelder": HandlungsfeldPage.objects.live()
+        .filter(pk__in=page.handlungsfelder.values("pk"))
+        .select_related("themenfeld")
+        .order_by("path"),
+        "dokumentation_praxisbeispiele": page.praxisbeispiele.live().public().order_by("title"),
+        "show_access": is_member(user),
+        "anmeldestand": anmeldestand(page) if page.anmeldung_aktiv else None,
+        "eigene_anmeldung": eigene_anmeldung(page, user),
+        "may_register": is_member(user),
+        "may_see_teilnehmende": may_see_teilnehmende(page, user),
+    }
+    return context
+
+
+# -- feeds -------------------------------------------------------------------------
+
+
+def feed_cutoff(day=None):
+    """Past (and cancelled) events stay this long in feeds, so clients see the change before they go."""
+    days = settings.VERANSTALTUNGEN_KALENDER_RUECKBLICK_TAGE
+    return (day or today()) - datetime.timedelta(days=days)
+
+
+def public_feed(themenfeld=None, day=None):
+    queryset = not_ended_before(
+        VeranstaltungPage.objects.live().public().filter(sichtbarkeit=Sichtbarkeit.OEFFENTLICH), feed_cutoff(day)
+    )
+    if themenfeld is not None:
+        queryset = queryset.filter(themenfelder=themenfeld)
+    return queryset
+
+
+def personal_feed(user, day=None):
+    """Internal meetings and everything the member registered for (also on the waiting list)."""
+    registered = Anmeldung.objects.filter(user=user).values("veranstaltung_id")
+    queryset = VeranstaltungPage.objects.live().filter(Q(sichtbarkeit=Sichtbarkeit.NETZWERK) | Q(pk__in=registered))
+    return not_ended_before(queryset, feed_cutoff(day))
+
+
+def anmeldungen_of(user):
+    """Page id to AnmeldungStatus of the member's registrations."""
+    return {
+        pk: AnmeldungStatus(status)
+        for pk, status in Anmeldung.objects.filter(user=user).values_list("veranstaltung_id", "status")
+    }
