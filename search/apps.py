@@ -6,3 +6,9 @@ class SearchConfig(AppConfig):
     name = "search"
     label = "suche"
     verbose_name = _("Suche")
+
+    def ready(self):
+        from search import documents, signal_handlers
+
+        documents.register_pages()
+        signal_handlers.connect()

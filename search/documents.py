@@ -1,0 +1,192 @@
+"""Registry of indexable types: each turns an object into a Dokument, or None when it must not be found.
+
+Other apps hook in with::
+
+    from search import documents
+
+    documents.register(VeranstaltungPage, veranstaltung_to_document)
+
+and call ``search.index.update_object(obj)`` / ``remove_object(obj)`` when an object changes outside
+Wagtail's publishing signals (forum posts, for example). See docs/search.md.
+"""
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from wagtail.models import Page
+from wagtail.rich_text import get_text_for_indexing
+
+from search.choices import DokumentTyp, Sichtbarkeit
+
+
+@dataclass
+class Dokument:
+    """What the index stores about one object; never put members-only fields into a public Dokument."""
+
+    key: str
+    typ: str
+    title: str
+    text: str
+    url: str
+    themenfelder: list = field(default_factory=list)
+    kommunen: list = field(default_factory=list)
+    meta: str = ""
+    sichtbarkeit: str = Sichtbarkeit.OEFFENTLICH
+    datum: date | None = None
+
+
+@dataclass(frozen=True)
+class Registrierung:
+    model: type
+    to_document: object
+    queryset: object
+
+
+_REGISTRY = {}
+
+
+def register(model, to_document, queryset=None):
+    """Make model searchable; queryset (a callable) lists the objects `rebuild_suche` indexes."""
+    _REGISTRY[model] = Registrierung(model, to_document, queryset or _default_queryset(model))
+
+
+def _default_queryset(model):
+    if issubclass(model, Page):
+        return lambda: model.objects.live().order_by("path")
+    return lambda: model._default_manager.order_by("pk")
+
+
+def registrations():
+    return list(_REGISTRY.values())
+
+
+def registration_for(obj):
+    for klass in type(obj).__mro__:
+        if klass in _REGISTRY:
+            return _REGISTRY[klass]
+    return None
+
+
+def key_for(obj):
+    if isinstance(obj, Page):
+        return f"page:{obj.pk}"
+    return f"{obj._meta.label_lower}:{obj.pk}"
+
+
+def document_for(obj):
+    """The Dokument for obj, or None if obj is not registered or must not be in the index now."""
+    registration = registration_for(obj)
+    return registration.to_document(obj) if registration else None
+
+
+# -- helpers for page types ------------------------------------------------------
+
+
+class Html(str):
+    """Marks the HTML of a RichTextField for plain_text; other strings are plain text already."""
+
+
+def plain_text(*parts):
+    """StreamFields, Html and plain strings as one plain text, paragraphs kept apart."""
+    texts = []
+    for part in parts:
+        if not part:
+            continue
+        if hasattr(part, "stream_block"):
+            texts.extend(get_text_for_indexing(str(t)) for t in part.stream_block.get_searchable_content(part))
+        elif isinstance(part, Html):
+            texts.append(get_text_for_indexing(part))
+        else:
+            texts.append(str(part))
+    return "\n".join(t.strip() for t in texts if t and t.strip())
+
+
+def page_basics(page, typ):
+    """Key, type, title, URL, visibility and date of a live page; None for a draft."""
+    if not page.live or page.expired:
+        return None
+    restricted = page.get_view_restrictions().exists()
+    published = page.last_published_at or page.first_published_at
+    return {
+        "key": key_for(page),
+        "typ": typ,
+        "title": page.title,
+        "url": page.get_url() or page.url_path,
+        "sichtbarkeit": Sichtbarkeit.MITGLIEDER if restricted else Sichtbarkeit.OEFFENTLICH,
+        "datum": published.date() if published else None,
+    }
+
+
+def praxisbeispiel_document(page):
+    # The kontakt_* fields and eingereicht_von are members-only data and never enter the index.
+    basics = page_basics(page, DokumentTyp.PRAXISBEISPIEL)
+    if basics is None:
+        return None
+    themenfelder = list(page.themenfelder.all())
+    kommunen = list(page.kommunen.all())
+    meta = [
+        *(k.display_name for k in kommunen),
+        *(t.title for t in themenfelder),
+        *(z.name for z in page.zielgruppen.all()),
+        page.traeger_label or "",
+        page.traeger.short_name if page.traeger_id else "",
+    ]
+    return Dokument(
+        **basics,
+        text=plain_text(page.summary, page.body, page.leichte_sprache),
+        themenfelder=[t.slug for t in themenfelder],
+        kommunen=[k.slug for k in kommunen],
+        meta="\n".join(m for m in meta if m),
+    )
+
+
+def handlungsfeld_document(page):
+    basics = page_basics(page, DokumentTyp.HANDLUNGSFELD)
+    if basics is None:
+        return None
+    organisationen = list(page.organisationen.all())
+    meta = [page.themenfeld.title, *(o.name for o in organisationen), *(o.short_name for o in organisationen)]
+    return Dokument(
+        **basics,
+        text=plain_text(Html(page.situation), page.zusammenwirken, Html(page.vereinbarung)),
+        themenfelder=[page.themenfeld.slug],
+        meta="\n".join(m for m in meta if m),
+    )
+
+
+def themenfeld_document(page):
+    basics = page_basics(page, DokumentTyp.THEMENFELD)
+    if basics is None:
+        return None
+    return Dokument(
+        **basics,
+        text=plain_text(Html(page.intro), page.themenfeld.description, page.body),
+        themenfelder=[page.themenfeld.slug],
+    )
+
+
+def seite_document(page):
+    """InhaltsPage and the pages of the Kooperationsstrategie: intro plus body or numbered points."""
+    basics = page_basics(page, DokumentTyp.SEITE)
+    if basics is None:
+        return None
+    body = getattr(page, "body", None) or getattr(page, "punkte", None)
+    return Dokument(**basics, text=plain_text(Html(page.intro), body))
+
+
+def register_pages():
+    from netzwerk_site.models import (
+        HandlungsfeldPage,
+        InhaltsPage,
+        KooperationsstrategiePage,
+        StrategieabschnittPage,
+        ThemenfeldPage,
+    )
+    from praxisbeispiele.models import PraxisbeispielPage
+
+    register(PraxisbeispielPage, praxisbeispiel_document)
+    register(HandlungsfeldPage, handlungsfeld_document)
+    register(ThemenfeldPage, themenfeld_document)
+    register(InhaltsPage, seite_document)
+    register(KooperationsstrategiePage, seite_document)
+    register(StrategieabschnittPage, seite_document)

@@ -1,0 +1,123 @@
+"""The embedded engine: FTS5 with bm25 on SQLite, tsvector ranking on PostgreSQL, over the analysed terms.
+
+The German analysis already happened in Python (search/analysis.py), so PostgreSQL uses the "simple"
+configuration: its own "german" configuration would stem the stems a second time.
+"""
+
+from django.db import connection
+
+from search import glossar
+from search.choices import Sichtbarkeit
+from search.engines import MAX_MATCHES, Ergebnis, Treffer, filter_facets
+from search.highlight import query_terms, snippet
+from search.models import SuchDokument
+
+# bm25 column weights: title_terms, text_terms, meta_terms (Kommunen, Themenfelder, Träger).
+TITLE_WEIGHT, TEXT_WEIGHT, META_WEIGHT = 10.0, 1.0, 3.0
+
+# Members see both visibilities; everyone else only public documents. Every value is a parameter.
+SQLITE_MATCH = """
+    SELECT d.id, d.typ, d.themenfelder, d.kommunen, -bm25(suche_fts, %s, %s, %s) AS score
+    FROM suche_fts JOIN suche_suchdokument d ON d.id = suche_fts.rowid
+    WHERE suche_fts MATCH %s AND (d.sichtbarkeit = 'oeffentlich' OR %s)
+    ORDER BY score DESC, d.id LIMIT %s
+"""
+
+
+class DatabaseUnavailable(Exception):
+    """Never raised: the database engine is the fallback of last resort."""
+
+
+def _quoted(term, quote):
+    # Terms from the analyzer hold only letters and digits; quoting keeps FTS syntax out regardless.
+    return quote + term.replace(quote, "") + quote
+
+
+def match_expression(gruppen, any_group=False, dialect="fts5"):
+    """FTS5 MATCH or PostgreSQL tsquery text: groups joined by AND (or OR), alternatives by OR."""
+    and_, or_, quote = (" AND ", " OR ", '"') if dialect == "fts5" else (" & ", " | ", "'")
+    parts = []
+    for gruppe in gruppen:
+        alternatives = [
+            "(" + and_.join(_quoted(t, quote) for t in alternative if t) + ")"
+            for alternative in gruppe.alternativen
+            if any(alternative)
+        ]
+        if alternatives:
+            parts.append("(" + or_.join(alternatives) + ")")
+    return (or_ if any_group else and_).join(parts)
+
+
+class DatabaseEngine:
+    name = "datenbank"
+    mirrors_database = False
+    unavailable_errors = (DatabaseUnavailable,)
+
+    def search(self, anfrage):
+        rows = self.matches(anfrage)
+        rows, facets = filter_facets(rows, anfrage)
+        page = rows[anfrage.offset : anfrage.offset + anfrage.limit]
+        documents = SuchDokument.objects.in_bulk([row["id"] for row in page])
+        terms = query_terms(anfrage.gruppen)
+        analyzer = glossar.analyzer()
+        treffer = [
+            Treffer(
+                title=doc.title,
+                url=doc.url,
+                typ=doc.typ,
+                snippet=snippet(doc.text, terms, analyzer),
+                themenfelder=doc.themenfeld_slugs,
+                kommunen=doc.kommune_slugs,
+                datum=doc.datum,
+                score=row["score"],
+            )
+            for row in page
+            if (doc := documents.get(row["id"])) is not None
+        ]
+        return Ergebnis(count=len(rows), treffer=treffer, facets=facets, engine=self.name)
+
+    def matches(self, anfrage):
+        """All visible matches, best first, as dicts with id, score, typ, themenfelder, kommunen."""
+        rows = self._postgresql(anfrage) if connection.vendor == "postgresql" else self._sqlite(anfrage)
+        return [
+            {"id": pk, "typ": typ, "themenfelder": t.split(), "kommunen": k.split(), "score": float(score)}
+            for pk, typ, t, k, score in rows
+        ]
+
+    def _sqlite(self, anfrage):
+        expression = match_expression(anfrage.gruppen, anfrage.any_group)
+        if not expression:
+            return []
+        with connection.cursor() as cursor:
+            cursor.execute(
+                SQLITE_MATCH, [TITLE_WEIGHT, TEXT_WEIGHT, META_WEIGHT, expression, anfrage.mitglied, MAX_MATCHES]
+            )
+            return cursor.fetchall()
+
+    def _postgresql(self, anfrage):
+        # Untested until a PostgreSQL CI run exists; see docs/search.md.
+        from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
+
+        expression = match_expression(anfrage.gruppen, anfrage.any_group, dialect="tsquery")
+        if not expression:
+            return []
+        vector = (
+            SearchVector("title_terms", weight="A", config="simple")
+            + SearchVector("meta_terms", weight="B", config="simple")
+            + SearchVector("text_terms", weight="D", config="simple")
+        )
+        query = SearchQuery(expression, search_type="raw", config="simple")
+        return (
+            SuchDokument.objects.filter(sichtbarkeit__in=_visible(anfrage.mitglied))
+            .annotate(vector=vector)
+            .filter(vector=query)
+            .annotate(score=SearchRank(vector, query))
+            .order_by("-score", "pk")
+            .values_list("pk", "typ", "themenfelder", "kommunen", "score")[:MAX_MATCHES]
+        )
+
+
+def _visible(mitglied):
+    if mitglied:
+        return [Sichtbarkeit.OEFFENTLICH.value, Sichtbarkeit.MITGLIEDER.value]
+    return [Sichtbarkeit.OEFFENTLICH.value]

@@ -1,0 +1,69 @@
+"""Snippets with <mark>: the text is escaped first, then matches are wrapped; nothing else is HTML."""
+
+import re
+
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
+
+from search.analysis import canonical_abbreviation, clean, fold, stem
+
+WINDOW = 30
+_WORD = re.compile(r"[^\W_]+")
+
+
+def query_terms(gruppen):
+    return {term for gruppe in gruppen for alternative in gruppe.alternativen for term in alternative}
+
+
+def _matches(text, terms, analyzer):
+    """Spans (start, end) of words in text whose stem, or whose glossary abbreviation, is a query term."""
+    spans = []
+    lowered = text.lower()
+    if analyzer is not None and analyzer._pattern is not None and len(lowered) == len(text):
+        for match in analyzer._pattern.finditer(lowered):
+            if (
+                canonical_abbreviation(match.group(0).rstrip("s")) in terms
+                or canonical_abbreviation(match.group(0)) in terms
+            ):
+                spans.append((match.start(), match.end()))
+    parts = [t for t in terms if len(t) >= 5]
+    for match in _WORD.finditer(text):
+        folded = fold(match.group(0))
+        matches = stem(folded) in terms or any(part in folded for part in parts)
+        if matches and not any(start <= match.start() < end for start, end in spans):
+            spans.append((match.start(), match.end()))
+    return sorted(spans)
+
+
+def snippet(text, terms, analyzer=None, window=WINDOW):
+    """About `window` words of text around the densest cluster of matches, as safe HTML."""
+    text = " ".join(clean(text).split())
+    words = list(_WORD.finditer(text))
+    if not words:
+        return mark_safe("")  # noqa: S308 - an empty string
+    spans = _matches(text, terms, analyzer)
+    starts = [w.start() for w in words]
+    first = 0
+    if spans:
+        hits = [
+            sum(1 for s, _ in spans if starts[i] <= s < (starts[i + window] if i + window < len(starts) else len(text)))
+            for i in range(len(words))
+        ]
+        first = max(range(len(words)), key=lambda i: (hits[i], -i))
+        first = max(0, min(first, len(words) - window))
+        # Start a little before the first match, so that it reads in context.
+        first = max(0, first - 3) if hits[first] else first
+    last = min(len(words), first + window)
+    begin = words[first].start() if first else 0
+    end = words[last - 1].end() if last < len(words) else len(text)
+    html, position = [], begin
+    for start, stop in spans:
+        if start < begin or stop > end:
+            continue
+        html.append(escape(text[position:start]))
+        html.append(f"<mark>{escape(text[start:stop])}</mark>")
+        position = stop
+    html.append(escape(text[position:end]))
+    prefix = "… " if first > 0 else ""
+    suffix = " …" if last < len(words) else ""
+    return mark_safe(prefix + "".join(html) + suffix)  # noqa: S308 - every piece of text is escaped above

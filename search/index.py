@@ -1,0 +1,142 @@
+"""Writing the index: one object at a time (signals, other apps) or everything (`rebuild_suche`).
+
+The SuchDokument table is the source of truth; the configured engine (Elasticsearch, when set up)
+receives a copy of each change. A failing Elasticsearch never stops a publish: it is logged, and
+the database engine, which is always current, answers searches meanwhile.
+"""
+
+import logging
+
+from django.db import transaction
+
+from search import documents, glossar, woerterbuch
+from search.analysis import stem
+from search.choices import Sichtbarkeit
+from search.engines import configured_engine
+from search.models import SuchDokument, SuchWort
+
+logger = logging.getLogger("netzwerk.suche")
+
+
+def _words(dokument, analyzer):
+    return woerterbuch.words_of(analyzer, dokument.title, dokument.text, dokument.meta)
+
+
+def _row_values(dokument, analyzer, known_stems, words):
+    return {
+        "typ": dokument.typ,
+        "title": dokument.title[:255],
+        "text": dokument.text,
+        "url": dokument.url,
+        "themenfelder": " ".join(dokument.themenfelder),
+        "kommunen": " ".join(dokument.kommunen),
+        "meta": dokument.meta,
+        "sichtbarkeit": dokument.sichtbarkeit,
+        "datum": dokument.datum,
+        "title_terms": " ".join(analyzer.index_terms(dokument.title, known_stems)),
+        "text_terms": " ".join(analyzer.index_terms(dokument.text, known_stems)),
+        "meta_terms": " ".join(analyzer.index_terms(dokument.meta, known_stems)),
+        "woerter": " ".join(sorted(words)),
+    }
+
+
+def _vocabulary_of(row):
+    if row is None:
+        return {}
+    public = row.sichtbarkeit == Sichtbarkeit.OEFFENTLICH
+    return dict.fromkeys(row.woerter.split(), ("", public))
+
+
+@transaction.atomic
+def write_document(dokument):
+    """Insert or update the SuchDokument row for dokument and keep the vocabulary counts right."""
+    analyzer = glossar.analyzer()
+    words = _words(dokument, analyzer)
+    old = SuchDokument.objects.filter(key=dokument.key).first()
+    public = dokument.sichtbarkeit == Sichtbarkeit.OEFFENTLICH
+    woerterbuch.apply_changes(_vocabulary_of(old), {w: (s, public) for w, s in words.items()})
+    known = woerterbuch.all_stems() | woerterbuch.glossary_stems(analyzer)
+    values = _row_values(dokument, analyzer, known, words)
+    row, _ = SuchDokument.objects.update_or_create(key=dokument.key, defaults=values)
+    return row
+
+
+@transaction.atomic
+def delete_document(key):
+    old = SuchDokument.objects.filter(key=key).first()
+    if old is None:
+        return False
+    woerterbuch.apply_changes(_vocabulary_of(old), {})
+    old.delete()
+    return True
+
+
+def update_object(obj):
+    """Index obj as it is now; an object that must not be found (draft, hidden) leaves the index."""
+    dokument = documents.document_for(obj)
+    if dokument is None:
+        remove_object(obj)
+        return None
+    row = write_document(dokument)
+    _mirror("index_document", row)
+    return row
+
+
+def remove_object(obj):
+    key = documents.key_for(obj)
+    delete_document(key)
+    _mirror("delete_document", key)
+
+
+def _mirror(method, argument):
+    engine = configured_engine()
+    if not engine.mirrors_database:
+        return
+    try:
+        getattr(engine, method)(argument)
+    except engine.unavailable_errors as error:
+        logger.warning("Elasticsearch nicht erreichbar, Änderung nur in der Datenbank: %s", error)
+
+
+def collect_documents(progress=None):
+    """Every Dokument of every registered type; progress(done, total) after each object."""
+    objects = [obj for registration in documents.registrations() for obj in registration.queryset()]
+    result = []
+    for done, obj in enumerate(objects, 1):
+        dokument = documents.document_for(obj)
+        if dokument is not None:
+            result.append(dokument)
+        if progress:
+            progress(done, len(objects))
+    return result
+
+
+@transaction.atomic
+def rebuild(progress=None):
+    """Replace the whole index; the dictionary is built from all documents first, so every split is equal."""
+    analyzer = glossar.analyzer()
+    dokumente = collect_documents(progress)
+    vocabulary, stems = {}, set()
+    words_per_document = []
+    for dokument in dokumente:
+        words = _words(dokument, analyzer)
+        words_per_document.append(words)
+        public = dokument.sichtbarkeit == Sichtbarkeit.OEFFENTLICH
+        for wort, surface in words.items():
+            entry = vocabulary.setdefault(wort, SuchWort(wort=wort, anzeige=surface[:100], stamm=stem(wort)))
+            entry.anzahl_gesamt += 1
+            entry.anzahl_oeffentlich += int(public)
+            stems.add(entry.stamm)
+    stems |= woerterbuch.glossary_stems(analyzer)
+    SuchDokument.objects.all().delete()
+    SuchWort.objects.all().delete()
+    SuchWort.objects.bulk_create(vocabulary.values(), batch_size=woerterbuch.CHUNK)
+    rows = [
+        SuchDokument(key=d.key, **_row_values(d, analyzer, stems, words))
+        for d, words in zip(dokumente, words_per_document, strict=True)
+    ]
+    SuchDokument.objects.bulk_create(rows, batch_size=200)
+    engine = configured_engine()
+    if engine.mirrors_database:
+        engine.rebuild(SuchDokument.objects.order_by("pk"))
+    return len(rows)

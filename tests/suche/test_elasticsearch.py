@@ -1,0 +1,254 @@
+"""The Elasticsearch engine at its boundary: what it creates and sends, how it reads answers, and its fallback.
+
+No Elasticsearch server runs in CI; the responses in recorded/ follow the Elasticsearch 8 search API format.
+"""
+
+import json
+import logging
+from pathlib import Path
+
+from django.contrib.auth.models import AnonymousUser
+
+import pytest
+
+from search.analysis import GlossarEintrag
+from search.engines import Anfrage
+from search.engines.elasticsearch import ElasticsearchEngine, build_search, index_body, parse_response, synonym_rules
+from search.models import SuchDokument
+from search.suche import suchen
+
+RECORDED = Path(__file__).parent / "recorded"
+
+
+class RecordingClient:
+    """Stands in for elasticsearch.Elasticsearch and remembers every call."""
+
+    def __init__(self, response=None):
+        self.calls = []
+        self.response = response or json.loads((RECORDED / "suche_leer.json").read_text())
+        self.indices = self
+
+    def search(self, **kwargs):
+        self.calls.append(("search", kwargs))
+        return self.response
+
+    def index(self, **kwargs):
+        self.calls.append(("index", kwargs))
+
+    def create(self, **kwargs):
+        self.calls.append(("indices.create", kwargs))
+
+    def delete(self, **kwargs):
+        self.calls.append(("delete", kwargs))
+
+    def bulk(self, **kwargs):
+        self.calls.append(("bulk", kwargs))
+
+    def options(self, **kwargs):
+        return self
+
+
+@pytest.mark.unit
+def test_synonym_rules_join_abbreviation_long_form_and_synonyms_without_commas():
+    entries = [
+        GlossarEintrag("AfA", "Aufnahmeeinrichtung für Asylbegehrende", ("Erstaufnahmeeinrichtung",)),
+        GlossarEintrag("LSJV", "Landesamt für Soziales, Jugend und Versorgung"),
+    ]
+
+    rules = synonym_rules(entries)
+
+    assert rules == [
+        "afa, aufnahmeeinrichtung für asylbegehrende, erstaufnahmeeinrichtung",
+        "lsjv, landesamt für soziales jugend und versorgung",
+    ]
+
+
+@pytest.mark.unit
+def test_index_settings_define_the_german_analyzer_chain():
+    body = index_body([GlossarEintrag("DaZ", "Deutsch als Zweitsprache")], ["pool", "sprachmittlung"])
+
+    analysis = body["settings"]["analysis"]
+    assert analysis["analyzer"]["suche_index"] == {
+        "type": "custom",
+        "tokenizer": "standard",
+        "filter": [
+            "lowercase",
+            "suche_decompound",
+            "german_normalization",
+            "suche_stop",
+            "suche_stemmer",
+            "asciifolding",
+        ],
+    }
+    assert analysis["analyzer"]["suche_query"]["filter"] == [
+        "lowercase",
+        "suche_synonyme",
+        "german_normalization",
+        "suche_stop",
+        "suche_stemmer",
+        "asciifolding",
+    ]
+    assert analysis["filter"] == {
+        "suche_decompound": {
+            "type": "dictionary_decompounder",
+            "word_list": ["pool", "sprachmittlung"],
+            "min_subword_size": 4,
+            "only_longest_match": True,
+        },
+        "suche_stop": {"type": "stop", "stopwords": "_german_"},
+        "suche_stemmer": {"type": "stemmer", "language": "light_german"},
+        "suche_synonyme": {"type": "synonym_graph", "synonyms": ["daz, deutsch als zweitsprache"], "lenient": True},
+    }
+
+
+@pytest.mark.unit
+def test_mappings_keep_filters_as_keywords_and_text_german():
+    body = index_body([], [])
+
+    properties = body["mappings"]["properties"]
+    assert {name: spec["type"] for name, spec in properties.items()} == {
+        "typ": "keyword",
+        "title": "text",
+        "text": "text",
+        "meta": "text",
+        "url": "keyword",
+        "themenfelder": "keyword",
+        "kommunen": "keyword",
+        "sichtbarkeit": "keyword",
+        "datum": "date",
+    }
+    assert (properties["title"]["analyzer"], properties["title"]["search_analyzer"]) == ("suche_index", "suche_query")
+
+
+@pytest.mark.unit
+def test_request_body_filters_visibility_in_the_query_and_facets_as_post_filter():
+    anfrage = Anfrage("Sprachmittlungspool", (), mitglied=False, typ="praxisbeispiel", themenfeld="bildung", limit=10)
+
+    body = build_search(anfrage).to_dict()
+
+    assert body == {
+        "query": {
+            "bool": {
+                "must": [
+                    {
+                        "multi_match": {
+                            "query": "Sprachmittlungspool",
+                            "fields": ["title^10", "meta^3", "text"],
+                            "fuzziness": "AUTO",
+                            "prefix_length": 1,
+                            "operator": "and",
+                        }
+                    }
+                ],
+                "filter": [{"terms": {"sichtbarkeit": ["oeffentlich"]}}],
+            }
+        },
+        "post_filter": {
+            "bool": {"filter": [{"term": {"typ": "praxisbeispiel"}}, {"term": {"themenfelder": "bildung"}}]}
+        },
+        "aggs": {
+            "typ": {
+                "filter": {"bool": {"filter": [{"term": {"themenfelder": "bildung"}}]}},
+                "aggs": {"werte": {"terms": {"field": "typ", "size": 100}}},
+            },
+            "themenfeld": {
+                "filter": {"bool": {"filter": [{"term": {"typ": "praxisbeispiel"}}]}},
+                "aggs": {"werte": {"terms": {"field": "themenfelder", "size": 100}}},
+            },
+            "kommune": {
+                "filter": {
+                    "bool": {"filter": [{"term": {"typ": "praxisbeispiel"}}, {"term": {"themenfelder": "bildung"}}]}
+                },
+                "aggs": {"werte": {"terms": {"field": "kommunen", "size": 100}}},
+            },
+        },
+        "highlight": {
+            "fields": {
+                "text": {"fragment_size": 200, "number_of_fragments": 1, "pre_tags": ["\x02"], "post_tags": ["\x03"]}
+            },
+            "no_match_size": 200,
+        },
+        "_source": ["title", "url", "typ", "themenfelder", "kommunen", "datum", "text"],
+        "from": 0,
+        "size": 10,
+    }
+
+
+@pytest.mark.unit
+def test_members_request_both_visibilities():
+    body = build_search(Anfrage("PSZ", (), mitglied=True)).to_dict()
+
+    assert body["query"]["bool"]["filter"] == [{"terms": {"sichtbarkeit": ["oeffentlich", "mitglieder"]}}]
+
+
+@pytest.mark.unit
+def test_recorded_response_is_parsed_with_escaped_snippets_and_facets():
+    response = json.loads((RECORDED / "suche_afa.json").read_text())
+
+    ergebnis = parse_response(response)
+
+    assert ergebnis.count == 2
+    assert [(t.title, t.typ, t.url, t.themenfelder) for t in ergebnis.treffer] == [
+        (
+            "Informationsvermittlung in den AfA",
+            "handlungsfeld",
+            "/themenfelder/ankommen-und-orientierung/informationsvermittlung-in-den-afa/",
+            ["ankommen-und-orientierung"],
+        ),
+        (
+            "Psychosoziale Zentren (PSZ)",
+            "praxisbeispiel",
+            "/praxisbeispiele/psychosoziale-zentren/",
+            ["integration-in-den-sozialen-raum"],
+        ),
+    ]
+    assert [str(t.snippet) for t in ergebnis.treffer] == [
+        "Die erste Zeit in einer <mark>Aufnahmeeinrichtung</mark> für &lt;Asylbegehrende&gt; &amp; Familien",
+        "Die PSZ beraten Geflüchtete.",
+    ]
+    assert ergebnis.facets == {
+        "typ": {"handlungsfeld": 1, "praxisbeispiel": 1},
+        "themenfeld": {"ankommen-und-orientierung": 1, "integration-in-den-sozialen-raum": 1},
+        "kommune": {"stadt-mainz": 1, "stadt-trier": 1},
+    }
+
+
+@pytest.mark.django_db
+def test_engine_sends_the_built_body_to_the_suche_index():
+    client = RecordingClient()
+    engine = ElasticsearchEngine("http://elasticsearch:9200", client=client)
+    anfrage = Anfrage("DaZ", (), limit=5)
+
+    ergebnis = engine.search(anfrage)
+
+    assert client.calls == [("search", {"index": "suche", "body": build_search(anfrage).to_dict()})]
+    assert (ergebnis.count, ergebnis.treffer) == (0, [])
+
+
+@pytest.mark.integration
+@pytest.mark.django_db
+def test_unreachable_cluster_falls_back_to_the_database_with_a_warning(settings, make_praxisbeispiel, caplog):
+    make_praxisbeispiel("Sprachlotsen Worms", "Sprachlotsen begleiten Familien.", slug="sprachlotsen")
+    settings.SUCHE_ELASTICSEARCH_URL = "http://127.0.0.1:9"
+
+    with caplog.at_level(logging.WARNING, logger="netzwerk.suche"):
+        result = suchen("Sprachlotsen", AnonymousUser())
+
+    assert ([t.title for t in result.ergebnis.treffer], result.ergebnis.engine) == (["Sprachlotsen Worms"], "datenbank")
+    assert [r.message.split(":")[0] for r in caplog.records if r.name == "netzwerk.suche"] == [
+        "Elasticsearch nicht erreichbar, die Suche nutzt die Datenbank"
+    ]
+
+
+@pytest.mark.integration
+@pytest.mark.django_db
+def test_publishing_with_an_unreachable_cluster_still_updates_the_database(settings, make_praxisbeispiel, caplog):
+    settings.SUCHE_ELASTICSEARCH_URL = "http://127.0.0.1:9"
+
+    with caplog.at_level(logging.WARNING, logger="netzwerk.suche"):
+        make_praxisbeispiel("Lernwerkstatt", "Eine Lernwerkstatt für Kinder.", slug="lernwerkstatt")
+
+    assert list(SuchDokument.objects.values_list("title", flat=True)) == ["Lernwerkstatt"]
+    assert [r.message.split(":")[0] for r in caplog.records if r.name == "netzwerk.suche"] == [
+        "Elasticsearch nicht erreichbar, Änderung nur in der Datenbank"
+    ]

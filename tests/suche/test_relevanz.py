@@ -1,0 +1,52 @@
+import io
+import re
+
+from django.core.management import call_command
+
+import pytest
+
+from search.relevanz import evaluate, read_testset, summary
+
+pytestmark = [pytest.mark.integration, pytest.mark.django_db]
+
+
+def test_testset_covers_every_kind_of_query_with_at_least_thirty_queries():
+    entries = read_testset()
+
+    assert len(entries) >= 30
+    assert {e["art"].split(" ")[0] for e in entries} == {
+        "Kompositum",
+        "Flexion",
+        "Umlaut",
+        "Abkürzung",
+        "Tippfehler",
+        "Ort",
+    }
+
+
+def test_embedded_engine_reaches_the_relevance_targets_on_the_seeded_content(seeded_module):
+    bewertungen = evaluate()
+
+    recall, mrr = summary(bewertungen)
+
+    assert [b.text for b in bewertungen if b.recall < 1] == []
+    assert (recall >= 0.9, mrr >= 0.8) == (True, True)
+
+
+def test_suche_bewerten_prints_recall_and_mrr(seeded_module):
+    output = io.StringIO()
+
+    call_command("suche_bewerten", stdout=output)
+
+    # The figures differ slightly between SQLite (bm25) and PostgreSQL (ts_rank); the thresholds are tested above.
+    assert re.fullmatch(
+        r"Suchmaschine datenbank, 36 Anfragen: recall@5 \d\.\d{3}, MRR \d\.\d{3}", output.getvalue().splitlines()[-1]
+    )
+
+
+def test_rebuild_suche_indexes_every_seeded_page_and_veranstaltung_and_reports_the_count(seeded_module):
+    output = io.StringIO()
+
+    call_command("rebuild_suche", stdout=output)
+
+    assert output.getvalue().splitlines()[-1] == "Suchindex neu aufgebaut: 84 Dokumente."

@@ -1,0 +1,53 @@
+"""Veranstaltungen and Diskussionen are searchable; internal ones and threads only for members."""
+
+import pytest
+
+from tests.factories.diskussionen import BeitragFactory, DiskussionFactory
+from tests.factories.veranstaltungen import VeranstaltungIndexPageFactory, VeranstaltungPageFactory
+from veranstaltungen.choices import Sichtbarkeit
+
+pytestmark = [pytest.mark.integration, pytest.mark.django_db]
+
+
+def titles(client, query):
+    return [r["title"] for r in client.get("/api/suche/", {"q": query}).json()["results"]]
+
+
+def test_public_veranstaltung_is_found_by_everyone(client, site_tree):
+    index = VeranstaltungIndexPageFactory(parent=site_tree.home)
+    VeranstaltungPageFactory(parent=index, title="Fachtag Ehrenamt").save_revision().publish()
+
+    assert titles(client, "Fachtag Ehrenamt") == ["Fachtag Ehrenamt"]
+
+
+def test_internal_veranstaltung_is_found_by_members_only(client, site_tree, member):
+    index = VeranstaltungIndexPageFactory(parent=site_tree.home)
+    VeranstaltungPageFactory(
+        parent=index, title="Internes Netzwerktreffen", sichtbarkeit=Sichtbarkeit.NETZWERK
+    ).save_revision().publish()
+
+    anonymous = titles(client, "Internes Netzwerktreffen")
+    client.force_login(member)
+
+    assert anonymous == []
+    assert titles(client, "Internes Netzwerktreffen") == ["Internes Netzwerktreffen"]
+
+
+def test_discussion_posts_are_searchable_for_members_only(client, site_tree, member):
+    diskussion = DiskussionFactory(title="Sprachstandsfeststellung nach der Zuweisung")
+    BeitragFactory(diskussion=diskussion, body="Wir nutzen das Verfahren 2P bei allen Jugendlichen.")
+
+    anonymous = titles(client, "Verfahren 2P")
+    client.force_login(member)
+
+    assert anonymous == []
+    assert titles(client, "Verfahren 2P") == ["Sprachstandsfeststellung nach der Zuweisung"]
+
+
+def test_deleted_discussion_leaves_the_index(client, site_tree, member):
+    diskussion = DiskussionFactory(title="Kurzlebige Frage zur Kita")
+    client.force_login(member)
+
+    diskussion.delete()
+
+    assert titles(client, "Kurzlebige Frage") == []
