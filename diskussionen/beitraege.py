@@ -1,0 +1,194 @@
+"""What members do with Diskussionen and Beiträge: start, reply, edit, delete, answer, close, follow, read."""
+
+from django.db import transaction
+from django.db.models import F
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from diskussionen.choices import Stand
+from diskussionen.models import Abonnement, Anhang, Beitrag, BeitragVersion, Diskussion, Lesestand, ThemenfeldAbonnement
+from diskussionen.notifications import benachrichtigen, erwaehnte_mitglieder
+from diskussionen.ratelimit import check_rate_limit
+from diskussionen.rendering import render_markdown
+from konto.roles import Rolle, group_names, is_redaktion
+
+
+class Verweigert(Exception):
+    """An action the member may not take; the message says why and what to do instead."""
+
+    def __init__(self, message):
+        self.message = message
+        super().__init__(message)
+
+
+class Bearbeitungskonflikt(Exception):
+    """Someone changed the Beitrag since the editor opened it; carries the current version."""
+
+    def __init__(self, aktuell):
+        self.aktuell = aktuell
+        super().__init__(aktuell.pk)
+
+
+# -- who may do what -------------------------------------------------------------------------------------------------
+def is_land_member(user):
+    return Rolle.MITGLIED_LAND in group_names(user)
+
+
+def darf_bearbeiten(user, beitrag):
+    return (
+        user.is_authenticated
+        and beitrag.author_id == user.pk
+        and beitrag.is_sichtbar
+        and not beitrag.diskussion.is_gesperrt
+    )
+
+
+def darf_antwort_markieren(user, beitrag):
+    """A Land member marks a visible Beitrag by a Land member as the Land's official answer."""
+    if not (is_land_member(user) and beitrag.is_sichtbar and not beitrag.is_antwort_des_landes):
+        return False
+    # The thread page annotates author_is_land for all its posts at once (see queries.beitraege_seite).
+    author_is_land = getattr(beitrag, "author_is_land", None)
+    if author_is_land is None:
+        author_is_land = (
+            beitrag.author_id is not None and beitrag.author.groups.filter(name=Rolle.MITGLIED_LAND).exists()
+        )
+    return author_is_land
+
+
+def darf_erledigen(user, diskussion):
+    is_starter = user.is_authenticated and diskussion.author_id == user.pk
+    return diskussion.stand != Stand.ERLEDIGT and (is_starter or is_redaktion(user))
+
+
+# -- writing ---------------------------------------------------------------------------------------------------------
+def create_diskussion(user, cleaned_data, dateien=()):
+    """Start a Diskussion with its first Beitrag; the starter follows it."""
+    check_rate_limit(user)
+    with transaction.atomic():
+        diskussion = Diskussion.objects.create(
+            title=cleaned_data["title"],
+            author=user,
+            themenfeld=cleaned_data.get("themenfeld"),
+            handlungsfeld=cleaned_data.get("handlungsfeld"),
+            praxisbeispiel=cleaned_data.get("praxisbeispiel"),
+            veranstaltung=cleaned_data.get("veranstaltung"),
+            is_frage_an_land=cleaned_data.get("is_frage_an_land", False),
+        )
+        beitrag = _add_beitrag(diskussion, user, cleaned_data["body"], dateien)
+    _notify_new(beitrag)
+    return diskussion
+
+
+def create_beitrag(diskussion, user, body, dateien=()):
+    """Reply to a Diskussion; concurrent replies are separate inserts, and the counters move by F() so none is lost."""
+    if diskussion.is_gesperrt:
+        raise Verweigert(_("Diese Diskussion ist gesperrt. Neue Beiträge sind nicht möglich."))
+    check_rate_limit(user)
+    with transaction.atomic():
+        beitrag = _add_beitrag(diskussion, user, body, dateien)
+    _notify_new(beitrag)
+    return beitrag
+
+
+def _add_beitrag(diskussion, user, body, dateien):
+    now = timezone.now()
+    beitrag = Beitrag.objects.create(diskussion=diskussion, author=user, body=body, created_at=now)
+    for datei, dateityp in dateien:
+        Anhang.objects.create(
+            beitrag=beitrag, datei=datei, name=datei.name[:255], mime=dateityp.mime, groesse=datei.size
+        )
+    Diskussion.objects.filter(pk=diskussion.pk).update(last_activity_at=now, beitrag_count=F("beitrag_count") + 1)
+    Abonnement.objects.get_or_create(user=user, diskussion=diskussion)
+    Lesestand.objects.update_or_create(user=user, diskussion=diskussion, defaults={"gelesen_am": now})
+    return beitrag
+
+
+def _notify_new(beitrag):
+    erwaehnte = erwaehnte_mitglieder(beitrag.body).values_list("pk", flat=True)
+    benachrichtigen(beitrag, erwaehnte_ids=list(erwaehnte))
+
+
+def edit_beitrag(beitrag, user, body, expected_version):
+    """Save a new text if nobody changed it since expected_version; otherwise raise Bearbeitungskonflikt."""
+    if not darf_bearbeiten(user, beitrag):
+        raise Verweigert(_("Sie können nur Ihre eigenen, sichtbaren Beiträge in offenen Diskussionen bearbeiten."))
+    alte_erwaehnte = set(erwaehnte_mitglieder(beitrag.body).values_list("pk", flat=True))
+    with transaction.atomic():
+        current = Beitrag.objects.get(pk=beitrag.pk)
+        if current.version != expected_version:
+            raise Bearbeitungskonflikt(current)
+        BeitragVersion.objects.create(
+            beitrag=current,
+            version=current.version,
+            body=current.body,
+            body_html=current.body_html,
+            created_at=current.edited_at or current.created_at,
+        )
+        # The version condition makes the write itself refuse a concurrent edit that passed the check above.
+        updated = Beitrag.objects.filter(pk=beitrag.pk, version=expected_version).update(
+            body=body, body_html=render_markdown(body), version=F("version") + 1, edited_at=timezone.now()
+        )
+        if not updated:
+            raise Bearbeitungskonflikt(Beitrag.objects.get(pk=beitrag.pk))
+    beitrag.refresh_from_db()
+    neue = set(erwaehnte_mitglieder(body).values_list("pk", flat=True)) - alte_erwaehnte
+    if neue:
+        benachrichtigen(beitrag, erwaehnte_ids=neue, nur_erwaehnte=True)
+    return beitrag
+
+
+def delete_beitrag(beitrag, user):
+    """The author withdraws her Beitrag; it stays in the thread as a placeholder so replies keep their context."""
+    if beitrag.author_id != user.pk or beitrag.is_geloescht:
+        raise Verweigert(_("Sie können nur Ihre eigenen Beiträge löschen."))
+    Beitrag.objects.filter(pk=beitrag.pk).update(is_geloescht=True, geloescht_am=timezone.now())
+
+
+def mark_antwort(beitrag, user):
+    """Mark the Land's official answer; the Diskussion becomes beantwortet (answer time counts from the first)."""
+    if not darf_antwort_markieren(user, beitrag):
+        raise Verweigert(_("Nur Mitglieder des Landes können einen Beitrag des Landes als Antwort markieren."))
+    now = timezone.now()
+    with transaction.atomic():
+        Beitrag.objects.filter(pk=beitrag.pk).update(is_antwort_des_landes=True)
+        diskussion = Diskussion.objects.select_for_update().get(pk=beitrag.diskussion_id)
+        if diskussion.stand == Stand.OFFEN:
+            diskussion.stand = Stand.BEANTWORTET
+        diskussion.beantwortet_am = diskussion.beantwortet_am or now
+        diskussion.save(update_fields=["stand", "beantwortet_am"])
+
+
+def mark_erledigt(diskussion, user):
+    if not darf_erledigen(user, diskussion):
+        raise Verweigert(_("Nur wer die Diskussion begonnen hat oder die Redaktion kann sie als erledigt markieren."))
+    Diskussion.objects.filter(pk=diskussion.pk).update(stand=Stand.ERLEDIGT, erledigt_am=timezone.now())
+
+
+# -- following and reading -------------------------------------------------------------------------------------------
+def set_folgen(user, diskussion, folgen):
+    if folgen:
+        Abonnement.objects.get_or_create(user=user, diskussion=diskussion)
+    else:
+        Abonnement.objects.filter(user=user, diskussion=diskussion).delete()
+
+
+def set_themenfeld_folgen(user, themenfeld, folgen):
+    if folgen:
+        ThemenfeldAbonnement.objects.get_or_create(user=user, themenfeld=themenfeld)
+    else:
+        ThemenfeldAbonnement.objects.filter(user=user, themenfeld=themenfeld).delete()
+
+
+def mark_read(user, diskussion):
+    Lesestand.objects.update_or_create(user=user, diskussion=diskussion, defaults={"gelesen_am": timezone.now()})
+
+
+def mark_permissions(beitraege, user, diskussion):
+    """Set kann_bearbeiten, kann_loeschen and kann_antwort_markieren on each Beitrag of a page, without queries."""
+    for beitrag in beitraege:
+        beitrag.diskussion = diskussion
+        beitrag.kann_bearbeiten = darf_bearbeiten(user, beitrag)
+        beitrag.kann_loeschen = beitrag.author_id == user.pk and not beitrag.is_geloescht
+        beitrag.kann_antwort_markieren = darf_antwort_markieren(user, beitrag)
+    return beitraege

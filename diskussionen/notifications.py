@@ -1,0 +1,207 @@
+"""Who hears about a new Beitrag, the e-mails they get (immediately or as a daily digest), and unsubscribe tokens.
+
+E-mails carry plain text built from the sanitized HTML and an HTML alternative with that sanitized HTML;
+the Markdown source never reaches a mail. Unsubscribe links are signed, so they work without login
+(RFC 8058 one-click via the List-Unsubscribe-Post header, and a one-button page for the link in the text).
+"""
+
+import logging
+import re
+from collections import defaultdict
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core import signing
+from django.core.mail import EmailMultiAlternatives
+from django.db.models import Q
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from diskussionen.choices import Grund, Haeufigkeit
+from diskussionen.models import (
+    Abonnement,
+    Benachrichtigung,
+    Benachrichtigungseinstellung,
+    ThemenfeldAbonnement,
+)
+from konto.roles import MEMBER_GROUPS
+
+logger = logging.getLogger(__name__)
+
+ABBESTELLEN_SALT = "diskussionen.abbestellen"
+# "@" followed by a username as Django allows it; trailing dots and dashes end the sentence, not the name.
+MENTION_PATTERN = re.compile(r"(?<![\w@.])@([\w.+-]*\w)")
+
+
+def active_members():
+    users = get_user_model().objects.filter(is_active=True)
+    return users.filter(Q(is_superuser=True) | Q(groups__name__in=MEMBER_GROUPS)).distinct()
+
+
+def erwaehnte_mitglieder(text):
+    """Active members whose username appears as @username in the text."""
+    names = set(MENTION_PATTERN.findall(text or ""))
+    if not names:
+        return get_user_model().objects.none()
+    return active_members().filter(username__in=names)
+
+
+def empfaenger(beitrag, erwaehnte_ids=(), nur_erwaehnte=False):
+    """{user id: Grund} of everyone who should hear about this Beitrag, never its author.
+
+    Later assignments win: a mention outranks a followed Diskussion, which outranks a followed Themenfeld.
+    """
+    gruende = {} if nur_erwaehnte else _folgende(beitrag.diskussion)
+    for user_id in erwaehnte_ids:
+        gruende[user_id] = Grund.ERWAEHNUNG
+    gruende.pop(beitrag.author_id, None)
+    allowed = set(active_members().filter(pk__in=gruende).values_list("pk", flat=True))
+    return {user_id: grund for user_id, grund in gruende.items() if user_id in allowed}
+
+
+def _folgende(diskussion):
+    gruende = {}
+    if diskussion.themenfeld_id:
+        abonnements = ThemenfeldAbonnement.objects.filter(themenfeld_id=diskussion.themenfeld_id)
+        gruende.update(dict.fromkeys(abonnements.values_list("user_id", flat=True), Grund.THEMENFELD))
+    abonnements = Abonnement.objects.filter(diskussion=diskussion)
+    gruende.update(dict.fromkeys(abonnements.values_list("user_id", flat=True), Grund.ABONNEMENT))
+    return gruende
+
+
+def benachrichtigen(beitrag, erwaehnte_ids=(), nur_erwaehnte=False):
+    """Record a Benachrichtigung per recipient and e-mail those who want it now; mentions always go out now."""
+    gruende = empfaenger(beitrag, erwaehnte_ids, nur_erwaehnte)
+    Benachrichtigung.objects.bulk_create(
+        [Benachrichtigung(empfaenger_id=user_id, beitrag=beitrag, grund=grund) for user_id, grund in gruende.items()],
+        ignore_conflicts=True,
+    )
+    haeufigkeiten = dict(
+        Benachrichtigungseinstellung.objects.filter(user_id__in=gruende).values_list("user_id", "haeufigkeit")
+    )
+    sofort = [
+        user_id
+        for user_id, grund in gruende.items()
+        if grund == Grund.ERWAEHNUNG or haeufigkeiten.get(user_id, Haeufigkeit.SOFORT) == Haeufigkeit.SOFORT
+    ]
+    pending = Benachrichtigung.objects.filter(beitrag=beitrag, empfaenger_id__in=sofort, versendet_am__isnull=True)
+    for benachrichtigung in pending.select_related("empfaenger", "beitrag__diskussion", "beitrag__author"):
+        _send(
+            benachrichtigung.empfaenger, "diskussionen/emails/beitrag", [benachrichtigung], _betreff(benachrichtigung)
+        )
+
+
+def _betreff(benachrichtigung):
+    titel = benachrichtigung.beitrag.diskussion.title
+    if benachrichtigung.grund == Grund.ERWAEHNUNG:
+        return _("Sie wurden in „%(titel)s“ erwähnt") % {"titel": titel}
+    return _("Neuer Beitrag in „%(titel)s“") % {"titel": titel}
+
+
+def send_digests(now=None):
+    """One e-mail per member with daily digest and pending notifications; returns the number of e-mails sent."""
+    now = now or timezone.now()
+    pending = (
+        Benachrichtigung.objects.filter(
+            versendet_am__isnull=True,
+            empfaenger__is_active=True,
+            empfaenger__diskussionseinstellung__haeufigkeit=Haeufigkeit.TAEGLICH,
+            beitrag__is_geloescht=False,
+            beitrag__is_verborgen=False,
+        )
+        .select_related("empfaenger", "beitrag__diskussion", "beitrag__author")
+        .order_by("empfaenger_id", "beitrag__diskussion_id", "beitrag__created_at", "beitrag_id")
+    )
+    per_user = defaultdict(list)
+    for benachrichtigung in pending:
+        per_user[benachrichtigung.empfaenger].append(benachrichtigung)
+    sent = 0
+    for user, benachrichtigungen in per_user.items():
+        subject = _("Neues aus Ihren Diskussionen: %(anzahl)d Beiträge") % {"anzahl": len(benachrichtigungen)}
+        sent += _send(user, "diskussionen/emails/zusammenfassung", benachrichtigungen, subject, now=now)
+    return sent
+
+
+def _send(user, template, benachrichtigungen, subject, now=None):
+    """Send one e-mail about the given notifications and mark them sent; returns 1 on success, else 0."""
+    base_url = site_url()
+    alle_url = base_url + reverse("diskussionen:abbestellen", args=[abbestellen_token(user)])
+    context = {
+        "user": user,
+        "base_url": base_url,
+        "eintraege": [_eintrag(b, base_url) for b in benachrichtigungen],
+        "abbestellen_url": alle_url,
+        "einstellungen_url": base_url + reverse("diskussionen:einstellungen"),
+    }
+    message = EmailMultiAlternatives(
+        subject=" ".join(subject.split()),
+        body=render_to_string(f"{template}.txt", context),
+        to=[user.email],
+        headers={"List-Unsubscribe": f"<{alle_url}>", "List-Unsubscribe-Post": "List-Unsubscribe=One-Click"},
+    )
+    message.attach_alternative(render_to_string(f"{template}.html", context), "text/html")
+    try:
+        message.send()
+    except OSError:
+        logger.exception("Benachrichtigung an Mitglied %s nicht versendet", user.pk)
+        return 0
+    Benachrichtigung.objects.filter(pk__in=[b.pk for b in benachrichtigungen]).update(
+        versendet_am=now or timezone.now()
+    )
+    return 1
+
+
+def _eintrag(benachrichtigung, base_url):
+    from diskussionen.rendering import plain_text
+
+    beitrag = benachrichtigung.beitrag
+    diskussion = beitrag.diskussion
+    token = abbestellen_token(benachrichtigung.empfaenger, diskussion=diskussion)
+    return {
+        "benachrichtigung": benachrichtigung,
+        "beitrag": beitrag,
+        "diskussion": diskussion,
+        "text": plain_text(beitrag.body_html),
+        "url": base_url + beitrag.get_absolute_url(),
+        "abbestellen_url": base_url + reverse("diskussionen:abbestellen", args=[token]),
+    }
+
+
+def site_url():
+    """Absolute address of the portal for links in e-mails (no request exists in the digest command)."""
+    return getattr(settings, "WAGTAILADMIN_BASE_URL", "http://localhost").rstrip("/")
+
+
+# -- unsubscribe -----------------------------------------------------------------------------------------------------
+def abbestellen_token(user, diskussion=None, themenfeld=None):
+    """A signed token that stops e-mail about one Diskussion, one Themenfeld, or (neither given) all followed ones."""
+    payload = {"u": user.pk}
+    if diskussion is not None:
+        payload["d"] = diskussion.pk
+    elif themenfeld is not None:
+        payload["t"] = themenfeld.pk
+    return signing.dumps(payload, salt=ABBESTELLEN_SALT)
+
+
+def read_abbestellen_token(token):
+    """The payload of a valid token; raises signing.BadSignature for anything forged or garbled."""
+    payload = signing.loads(token, salt=ABBESTELLEN_SALT)
+    if not isinstance(payload, dict) or not isinstance(payload.get("u"), int):
+        raise signing.BadSignature("payload")
+    return payload
+
+
+def abbestellen(payload):
+    """Carry out an unsubscribe token's payload; returns the user it belonged to, or None if she no longer exists."""
+    user = get_user_model().objects.filter(pk=payload["u"]).first()
+    if user is None:
+        return None
+    if "d" in payload:
+        Abonnement.objects.filter(user=user, diskussion_id=payload["d"]).delete()
+    elif "t" in payload:
+        ThemenfeldAbonnement.objects.filter(user=user, themenfeld_id=payload["t"]).delete()
+    else:
+        Benachrichtigungseinstellung.objects.update_or_create(user=user, defaults={"haeufigkeit": Haeufigkeit.NIE})
+    return user

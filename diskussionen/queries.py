@@ -1,0 +1,146 @@
+"""Querysets of the forum with their select/prefetch, the Land-question figures, and the home page teaser."""
+
+import statistics
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core.paginator import Paginator
+from django.db.models import BooleanField, Case, Exists, F, OuterRef, Prefetch, Q, Subquery, Value, When
+from django.utils import timezone
+from django.utils.translation import ngettext
+
+from diskussionen.choices import Stand
+from diskussionen.models import Abonnement, Beitrag, BeitragVersion, Diskussion, Lesestand, ThemenfeldAbonnement
+from konto.roles import Rolle, is_member
+from netzwerk_site.models import Themenfeld
+
+DEFAULT_BEITRAEGE_PRO_SEITE = 20
+DISKUSSIONEN_PRO_SEITE = 25
+
+
+def beitraege_pro_seite():
+    return getattr(settings, "DISKUSSIONEN_BEITRAEGE_PRO_SEITE", DEFAULT_BEITRAEGE_PRO_SEITE)
+
+
+def diskussionen_fuer(user):
+    """All Diskussionen, newest activity first, each with is_ungelesen for this member."""
+    gelesen_am = Lesestand.objects.filter(user=user, diskussion=OuterRef("pk")).values("gelesen_am")[:1]
+    return (
+        Diskussion.objects.select_related("themenfeld", "author__kommune", "author__organisation", "zugewiesen_an")
+        .annotate(gelesen_am=Subquery(gelesen_am))
+        .annotate(
+            is_ungelesen=Case(
+                When(gelesen_am__isnull=True, then=Value(True)),
+                When(gelesen_am__lt=F("last_activity_at"), then=Value(True)),
+                default=Value(False),
+                output_field=BooleanField(),
+            )
+        )
+        .order_by("-last_activity_at", "-pk")
+    )
+
+
+def filter_diskussionen(queryset, themenfeld=None, stand=""):
+    if themenfeld is not None:
+        queryset = queryset.filter(themenfeld=themenfeld)
+    if stand:
+        queryset = queryset.filter(stand=stand)
+    return queryset
+
+
+def land_statistik(today=None):
+    """Open questions to the Land, how many are overdue, and the median time to the Land's first answer."""
+    fragen = Diskussion.objects.filter(is_frage_an_land=True)
+    today = today or timezone.localdate()
+    offene = fragen.filter(stand=Stand.OFFEN)
+    dauern = [
+        beantwortet - begonnen
+        for begonnen, beantwortet in fragen.filter(beantwortet_am__isnull=False).values_list(
+            "created_at", "beantwortet_am"
+        )
+    ]
+    median = statistics.median(dauern) if dauern else None
+    return {
+        "offene_fragen": offene.count(),
+        "ueberfaellige_fragen": offene.filter(faellig_am__lt=today).count(),
+        "beantwortete_fragen": len(dauern),
+        "median_antwortzeit": median,
+        "median_antwortzeit_text": dauer_text(median) if median is not None else "",
+    }
+
+
+def dauer_text(dauer):
+    """A duration in whole days, or in hours below one day."""
+    if dauer.days >= 1:
+        return ngettext("%(n)d Tag", "%(n)d Tage", dauer.days) % {"n": dauer.days}
+    stunden = max(1, round(dauer.total_seconds() / 3600))
+    return ngettext("%(n)d Stunde", "%(n)d Stunden", stunden) % {"n": stunden}
+
+
+def beitraege_seite(diskussion, seite, *, mit_versionen=False):
+    """One page of a thread's Beiträge; the number of queries does not grow with the thread."""
+    user_model = get_user_model()
+    land_group = user_model.groups.through.objects.filter(
+        user_id=OuterRef("author_id"), group__name=Rolle.MITGLIED_LAND
+    )
+    beitraege = (
+        diskussion.beitraege.select_related("author__kommune", "author__organisation")
+        .annotate(author_is_land=Exists(land_group))
+        .prefetch_related("anhaenge")
+        .order_by("created_at", "pk")
+    )
+    if mit_versionen:
+        beitraege = beitraege.prefetch_related(
+            Prefetch("versionen", queryset=BeitragVersion.objects.order_by("-version"))
+        )
+    paginator = Paginator(beitraege, beitraege_pro_seite())
+    return paginator.get_page(paginator.num_pages if seite == "last" else seite)
+
+
+def seite_von(beitrag):
+    """The page number on which a Beitrag appears in its thread (for permalinks)."""
+    vorher = Beitrag.objects.filter(diskussion_id=beitrag.diskussion_id).filter(
+        Q(created_at__lt=beitrag.created_at) | Q(created_at=beitrag.created_at, pk__lt=beitrag.pk)
+    )
+    return vorher.count() // beitraege_pro_seite() + 1
+
+
+def is_following(user, diskussion):
+    return Abonnement.objects.filter(user=user, diskussion=diskussion).exists()
+
+
+def offene_fragen_fuer(user, today=None):
+    """Open questions assigned to the member's Land Organisation, overdue first, then by due date."""
+    if not user.organisation_id:
+        return Diskussion.objects.none()
+    today = today or timezone.localdate()
+    return (
+        Diskussion.objects.filter(is_frage_an_land=True, stand=Stand.OFFEN, zugewiesen_an_id=user.organisation_id)
+        .select_related("themenfeld", "author__kommune", "author__organisation", "zugewiesen_an")
+        .annotate(
+            is_ueberfaellig_flag=Case(
+                When(faellig_am__lt=today, then=Value(True)), default=Value(False), output_field=BooleanField()
+            )
+        )
+        .order_by("-is_ueberfaellig_flag", F("faellig_am").asc(nulls_last=True), "created_at")
+    )
+
+
+def aktive_diskussionen(user, limit=5):
+    """The most recently active Diskussionen for the home page; nothing for anyone who is not a member."""
+    if not is_member(user):
+        return []
+    return list(diskussionen_fuer(user)[:limit])
+
+
+def diskussionen_zu(user, **verknuepfung):
+    """Diskussionen linked to a Themenfeld, Handlungsfeld, Praxisbeispiel or Veranstaltung; members only."""
+    if not is_member(user):
+        return []
+    return list(diskussionen_fuer(user).filter(**verknuepfung)[:10])
+
+
+def themenfelder_mit_abo(user):
+    """Every Themenfeld with is_abonniert for this member."""
+    abo = ThemenfeldAbonnement.objects.filter(user=user, themenfeld=OuterRef("pk"))
+    return Themenfeld.objects.annotate(is_abonniert=Exists(abo))

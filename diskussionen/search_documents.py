@@ -1,0 +1,44 @@
+"""Diskussionen in the portal search: always members-only, visible posts only."""
+
+from search.choices import DokumentTyp, Sichtbarkeit
+from search.documents import Dokument, key_for, plain_text
+
+
+def diskussion_document(diskussion):
+    beitraege = [b for b in diskussion.beitraege.order_by("created_at", "pk") if b.is_sichtbar]
+    return Dokument(
+        key=key_for(diskussion),
+        typ=DokumentTyp.DISKUSSION,
+        title=diskussion.title,
+        text=plain_text(*(b.body for b in beitraege)),
+        url=diskussion.get_absolute_url(),
+        themenfelder=[diskussion.themenfeld.slug] if diskussion.themenfeld_id else [],
+        sichtbarkeit=Sichtbarkeit.MITGLIEDER,
+        datum=diskussion.last_activity_at.date(),
+    )
+
+
+def reindex(sender, instance, **kwargs):
+    """A thread follows every change of itself and of its posts (new, edited, hidden, deleted)."""
+    from search.index import update_object
+
+    diskussion = getattr(instance, "diskussion", instance)
+    update_object(diskussion)
+
+
+def remove(sender, instance, **kwargs):
+    from search.index import remove_object
+
+    remove_object(instance)
+
+
+def connect():
+    from django.db.models.signals import post_delete, post_save
+
+    from diskussionen.models import Beitrag, Diskussion
+    from search import documents
+
+    documents.register(Diskussion, diskussion_document)
+    post_save.connect(reindex, sender=Diskussion, dispatch_uid="suche_diskussion")
+    post_save.connect(reindex, sender=Beitrag, dispatch_uid="suche_beitrag")
+    post_delete.connect(remove, sender=Diskussion, dispatch_uid="suche_diskussion_entfernen")

@@ -1,0 +1,308 @@
+"""Members-only forum views; each parses input, calls one domain function or query, and renders."""
+
+from functools import wraps
+from urllib.parse import urlencode
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core import signing
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_POST
+
+from diskussionen import beitraege as aktionen
+from diskussionen import moderation, notifications, queries
+from diskussionen.choices import Haeufigkeit
+from diskussionen.forms import BearbeitenForm, BeitragForm, DiskussionForm, EinstellungForm, FilterForm, MeldungForm
+from diskussionen.models import Anhang, Beitrag, Benachrichtigungseinstellung, Diskussion
+from diskussionen.ratelimit import ZuVieleBeitraege
+from diskussionen.rendering import zitat
+from konto.roles import is_member, is_redaktion
+from netzwerk_site.models import Themenfeld
+
+RATE_LIMITED = 429
+DISKUSSION_QUERYSET = Diskussion.objects.select_related(
+    "themenfeld",
+    "zugewiesen_an",
+    "author__kommune",
+    "author__organisation",
+    "handlungsfeld",
+    "praxisbeispiel",
+    "veranstaltung",
+)
+
+
+def crumbs():
+    """Breadcrumbs above every page below /diskussionen/."""
+    return [(_("Diskussionen"), reverse("diskussionen:liste"))]
+
+
+def mitglieder(view):
+    """Anonymous and inactive users go to the login; logged-in users without a network role get 403."""
+
+    @wraps(view)
+    @login_required
+    def wrapped(request, *args, **kwargs):
+        if not is_member(request.user):
+            raise PermissionDenied
+        return view(request, *args, **kwargs)
+
+    return wrapped
+
+
+@mitglieder
+def liste(request):
+    form = FilterForm(request.GET)
+    filters = form.cleaned_data if form.is_valid() else {}
+    notices = [] if form.is_valid() else [_("Der gewählte Filter ist unbekannt. Es werden alle Diskussionen gezeigt.")]
+    diskussionen = queries.filter_diskussionen(
+        queries.diskussionen_fuer(request.user), filters.get("themenfeld"), filters.get("stand", "")
+    )
+    seite = Paginator(diskussionen, queries.DISKUSSIONEN_PRO_SEITE).get_page(request.GET.get("seite"))
+    querystring_base = urlencode({k: v for k, v in request.GET.items() if k in ("themenfeld", "stand") and v})
+    context = {
+        "form": form,
+        "seite": seite,
+        "notices": notices,
+        "querystring_base": querystring_base,
+        "statistik": queries.land_statistik(),
+        "is_land_member": aktionen.is_land_member(request.user),
+    }
+    return render(request, "diskussionen/liste.html", context)
+
+
+@mitglieder
+def neu(request):
+    form = DiskussionForm(request.POST or None, request.FILES or None, initial=_verknuepfung(request.GET))
+    status = 200
+    if request.method == "POST" and form.is_valid():
+        try:
+            diskussion = aktionen.create_diskussion(request.user, form.cleaned_data, form.cleaned_data["anhaenge"])
+        except ZuVieleBeitraege as error:
+            form.add_error(None, error.message)
+            status = RATE_LIMITED
+        else:
+            messages.success(request, _("Ihre Diskussion ist eröffnet. Sie erhalten E-Mails zu neuen Antworten."))
+            return redirect(diskussion)
+    return render(request, "diskussionen/neu.html", {"form": form, "crumbs": crumbs()}, status=status)
+
+
+def _verknuepfung(params):
+    """Initial links for a new thread started from a Themenfeld, Handlungsfeld, Praxisbeispiel or Veranstaltung."""
+    initial = {}
+    if params.get("themenfeld"):
+        initial["themenfeld"] = Themenfeld.objects.filter(slug=params["themenfeld"]).first()
+    for name in ("handlungsfeld", "praxisbeispiel", "veranstaltung"):
+        if params.get(name, "").isdigit():
+            initial[name] = int(params[name])
+    return initial
+
+
+@mitglieder
+def diskussion(request, pk):
+    diskussion = get_object_or_404(DISKUSSION_QUERYSET, pk=pk)
+    form = BeitragForm(initial=_zitat_initial(diskussion, request.GET.get("zitat")))
+    return _render_diskussion(request, diskussion, form, seite=request.GET.get("seite"))
+
+
+def _zitat_initial(diskussion, beitrag_pk):
+    if not (beitrag_pk or "").isdigit():
+        return {}
+    beitrag = diskussion.beitraege.filter(pk=beitrag_pk, is_geloescht=False, is_verborgen=False).first()
+    return {"body": zitat(beitrag)} if beitrag else {}
+
+
+def _render_diskussion(request, diskussion, form, seite=None, status=200):
+    redaktion = is_redaktion(request.user)
+    seite = queries.beitraege_seite(diskussion, seite, mit_versionen=redaktion)
+    aktionen.mark_permissions(seite.object_list, request.user, diskussion)
+    aktionen.mark_read(request.user, diskussion)
+    context = {
+        "diskussion": diskussion,
+        "seite": seite,
+        "form": form,
+        "querystring_base": "",
+        "is_following": queries.is_following(request.user, diskussion),
+        "kann_erledigen": aktionen.darf_erledigen(request.user, diskussion),
+        "is_redaktion": redaktion,
+        "crumbs": crumbs(),
+    }
+    return render(request, "diskussionen/diskussion.html", context, status=status)
+
+
+@require_POST
+@mitglieder
+def antworten(request, pk):
+    diskussion = get_object_or_404(DISKUSSION_QUERYSET, pk=pk)
+    form = BeitragForm(request.POST, request.FILES)
+    if form.is_valid():
+        try:
+            beitrag = aktionen.create_beitrag(
+                diskussion, request.user, form.cleaned_data["body"], form.cleaned_data["anhaenge"]
+            )
+        except ZuVieleBeitraege as error:
+            form.add_error(None, error.message)
+            return _render_diskussion(request, diskussion, form, seite="last", status=RATE_LIMITED)
+        except aktionen.Verweigert as error:
+            messages.error(request, error.message)
+            return redirect(diskussion)
+        return redirect(beitrag)
+    return _render_diskussion(request, diskussion, form, seite="last")
+
+
+@mitglieder
+def beitrag(request, pk):
+    """Permalink of a Beitrag: the thread page it is on, scrolled to it."""
+    beitrag = get_object_or_404(Beitrag, pk=pk)
+    return redirect(f"{beitrag.diskussion.get_absolute_url()}?seite={queries.seite_von(beitrag)}#beitrag-{beitrag.pk}")
+
+
+def _beitrag_crumbs(beitrag):
+    return [*crumbs(), (beitrag.diskussion.title, beitrag.diskussion.get_absolute_url())]
+
+
+@mitglieder
+def bearbeiten(request, pk):
+    beitrag = get_object_or_404(Beitrag.objects.select_related("diskussion"), pk=pk)
+    if not aktionen.darf_bearbeiten(request.user, beitrag):
+        raise PermissionDenied
+    form = BearbeitenForm(request.POST or None, initial={"body": beitrag.body, "version": beitrag.version})
+    aktuell = None
+    if request.method == "POST" and form.is_valid():
+        try:
+            aktionen.edit_beitrag(beitrag, request.user, form.cleaned_data["body"], form.cleaned_data["version"])
+        except aktionen.Bearbeitungskonflikt as konflikt:
+            aktuell = konflikt.aktuell
+            # The member's text stays; the hidden version now names the text shown, so saving again is deliberate.
+            form = BearbeitenForm({"body": form.cleaned_data["body"], "version": aktuell.version})
+        else:
+            messages.success(request, _("Ihre Änderung ist gespeichert."))
+            return redirect(beitrag)
+    context = {"form": form, "beitrag": beitrag, "aktuell": aktuell, "crumbs": _beitrag_crumbs(beitrag)}
+    return render(request, "diskussionen/bearbeiten.html", context, status=409 if aktuell else 200)
+
+
+@mitglieder
+def loeschen(request, pk):
+    beitrag = get_object_or_404(Beitrag.objects.select_related("diskussion"), pk=pk, author=request.user)
+    if request.method == "POST":
+        aktionen.delete_beitrag(beitrag, request.user)
+        messages.success(request, _("Ihr Beitrag ist gelöscht."))
+        return redirect(beitrag)
+    return render(request, "diskussionen/loeschen.html", {"beitrag": beitrag, "crumbs": _beitrag_crumbs(beitrag)})
+
+
+@mitglieder
+def melden(request, pk):
+    beitrag = get_object_or_404(Beitrag.objects.select_related("diskussion"), pk=pk)
+    form = MeldungForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        moderation.melden(beitrag, request.user, form.cleaned_data["grund"])
+        messages.success(request, _("Danke für Ihre Meldung. Die Redaktion prüft den Beitrag."))
+        return redirect(beitrag)
+    context = {"form": form, "beitrag": beitrag, "crumbs": _beitrag_crumbs(beitrag)}
+    return render(request, "diskussionen/melden.html", context)
+
+
+@require_POST
+@mitglieder
+def antwort_markieren(request, pk):
+    beitrag = get_object_or_404(Beitrag.objects.select_related("diskussion", "author"), pk=pk)
+    try:
+        aktionen.mark_antwort(beitrag, request.user)
+    except aktionen.Verweigert as error:
+        raise PermissionDenied(error.message) from error
+    messages.success(
+        request, _("Der Beitrag ist als Antwort des Landes markiert; die Diskussion gilt als beantwortet.")
+    )
+    return redirect(beitrag)
+
+
+@require_POST
+@mitglieder
+def erledigt(request, pk):
+    diskussion = get_object_or_404(Diskussion, pk=pk)
+    try:
+        aktionen.mark_erledigt(diskussion, request.user)
+    except aktionen.Verweigert as error:
+        raise PermissionDenied(error.message) from error
+    messages.success(request, _("Die Diskussion ist als erledigt markiert."))
+    return redirect(diskussion)
+
+
+@require_POST
+@mitglieder
+def folgen(request, pk):
+    diskussion = get_object_or_404(Diskussion, pk=pk)
+    folgt = request.POST.get("folgen") == "1"
+    aktionen.set_folgen(request.user, diskussion, folgt)
+    messages.success(
+        request, _("Sie folgen dieser Diskussion.") if folgt else _("Sie folgen dieser Diskussion nicht mehr.")
+    )
+    return redirect(diskussion)
+
+
+@require_POST
+@mitglieder
+def themenfeld_folgen(request, slug):
+    themenfeld = get_object_or_404(Themenfeld, slug=slug)
+    folgt = request.POST.get("folgen") == "1"
+    aktionen.set_themenfeld_folgen(request.user, themenfeld, folgt)
+    text = _("Sie folgen dem Themenfeld „%(t)s“.") if folgt else _("Sie folgen dem Themenfeld „%(t)s“ nicht mehr.")
+    messages.success(request, text % {"t": themenfeld.title})
+    return redirect("diskussionen:einstellungen")
+
+
+@mitglieder
+def einstellungen(request):
+    einstellung = Benachrichtigungseinstellung.objects.filter(user=request.user).first()
+    haeufigkeit = einstellung.haeufigkeit if einstellung else Haeufigkeit.SOFORT
+    form = EinstellungForm(request.POST or None, initial={"haeufigkeit": haeufigkeit})
+    if request.method == "POST" and form.is_valid():
+        Benachrichtigungseinstellung.objects.update_or_create(user=request.user, defaults=form.cleaned_data)
+        messages.success(request, _("Ihre Einstellung ist gespeichert."))
+        return redirect("diskussionen:einstellungen")
+    context = {
+        "form": form,
+        "abonnements": request.user.diskussionsabonnements.select_related("diskussion").order_by("-created_at"),
+        "themenfelder": queries.themenfelder_mit_abo(request.user),
+        "crumbs": crumbs(),
+    }
+    return render(request, "diskussionen/einstellungen.html", context)
+
+
+@csrf_exempt  # The signed token authenticates; RFC 8058 one-click POSTs from mail clients carry no CSRF token.
+def abbestellen(request, token):
+    try:
+        payload = notifications.read_abbestellen_token(token)
+    except signing.BadSignature:
+        return render(request, "diskussionen/abbestellen.html", {"ungueltig": True}, status=400)
+    erledigt = False
+    if request.method == "POST":
+        erledigt = notifications.abbestellen(payload) is not None
+    return render(request, "diskussionen/abbestellen.html", {"payload": payload, "erledigt": erledigt})
+
+
+@mitglieder
+def fragen(request):
+    """The Land member's open questions, overdue first."""
+    if not aktionen.is_land_member(request.user):
+        raise PermissionDenied
+    context = {"fragen": queries.offene_fragen_fuer(request.user), "crumbs": crumbs()}
+    return render(request, "diskussionen/fragen.html", context)
+
+
+@mitglieder
+def anhang(request, pk):
+    anhang = get_object_or_404(Anhang.objects.select_related("beitrag"), pk=pk)
+    if not (anhang.beitrag.is_sichtbar or is_redaktion(request.user)):
+        raise Http404
+    is_bild = anhang.mime.startswith("image/")
+    response = FileResponse(anhang.datei.open("rb"), as_attachment=not is_bild, filename=anhang.name)
+    response["Content-Type"] = anhang.mime
+    return response

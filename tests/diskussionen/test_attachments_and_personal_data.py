@@ -1,0 +1,126 @@
+"""Attachments checked by content and served to members only; data export and anonymisation of a member."""
+
+import io
+import zipfile
+
+from django.core.files.uploadedfile import SimpleUploadedFile
+
+import pytest
+
+from diskussionen.anhaenge import detect_diskussion_attachment
+from diskussionen.beitraege import create_beitrag
+from diskussionen.models import Anhang, Beitrag, Diskussion
+from diskussionen.personal_data import anonymize_author, export_for
+from tests.factories.einreichungen import EXE_BYTES, pdf_upload, png_upload
+
+pytestmark = [pytest.mark.integration, pytest.mark.django_db]
+
+
+def zip_upload(name, entries, first=None):
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        if first:
+            archive.writestr(*first)
+        for entry in entries:
+            archive.writestr(entry, "<x/>")
+    return SimpleUploadedFile(name, buffer.getvalue(), content_type="application/octet-stream")
+
+
+def docx_upload(name="protokoll.docx"):
+    return zip_upload(name, ["[Content_Types].xml", "word/document.xml"])
+
+
+@pytest.mark.parametrize(
+    ("upload", "expected"),
+    [
+        (pdf_upload, "pdf"),
+        (png_upload, "png"),
+        (docx_upload, "docx"),
+        (lambda: zip_upload("t.xlsx", ["[Content_Types].xml", "xl/workbook.xml"]), "xlsx"),
+        (lambda: zip_upload("t.odt", [], first=("mimetype", "application/vnd.oasis.opendocument.text")), "odt"),
+        (lambda: zip_upload("makro.docx", ["[Content_Types].xml", "word/document.xml", "word/vbaProject.bin"]), None),
+        (lambda: zip_upload("archiv.docx", ["irgendwas.txt"]), None),
+        (lambda: SimpleUploadedFile("rechnung.pdf", EXE_BYTES), None),
+    ],
+)
+def test_attachment_type_comes_from_the_content(upload, expected):
+    dateityp = detect_diskussion_attachment(upload())
+
+    assert (dateityp.extension if dateityp else None) == expected
+
+
+def test_member_attaches_a_document_and_other_members_download_it(client, diskussion, member, other_member):
+    client.force_login(member)
+    client.post(f"/diskussionen/{diskussion.pk}/antworten/", {"body": "Protokoll anbei", "anhaenge": [docx_upload()]})
+    anhang = Anhang.objects.get()
+    client.force_login(other_member)
+
+    response = client.get(f"/diskussionen/anhang/{anhang.pk}/")
+    content = b"".join(response.streaming_content)
+    response.close()
+
+    assert (anhang.name, anhang.mime) == (
+        "protokoll.docx",
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    )
+    assert response.status_code == 200
+    assert response["Content-Disposition"] == 'attachment; filename="protokoll.docx"'
+    assert content[:4] == b"PK\x03\x04"
+    client.logout()
+    assert client.get(f"/diskussionen/anhang/{anhang.pk}/").status_code == 302
+
+
+def test_executable_attachment_is_refused_and_the_text_is_kept(client, diskussion, member):
+    client.force_login(member)
+    upload = SimpleUploadedFile("bericht.pdf", EXE_BYTES, content_type="application/pdf")
+
+    response = client.post(f"/diskussionen/{diskussion.pk}/antworten/", {"body": "Bericht anbei", "anhaenge": [upload]})
+
+    assert response.context["form"].errors == {
+        "anhaenge": [
+            "Die Datei „bericht.pdf“ ist kein erlaubter Dateityp. Wählen Sie ein PDF, ein Bild oder ein "
+            "Office-Dokument ohne Makros."
+        ]
+    }
+    assert response.context["form"]["body"].value() == "Bericht anbei"
+    assert Anhang.objects.count() == 0
+
+
+def test_export_lists_posts_threads_follows_reports_and_attachment_paths(diskussion, member, other_member):
+    beitrag = create_beitrag(
+        diskussion, member, "Mit Anhang", dateien=[(pdf_upload(), detect_diskussion_attachment(pdf_upload()))]
+    )
+    from diskussionen.moderation import melden
+
+    melden(diskussion.beitraege.first(), other_member, "Prüfen")
+
+    daten = export_for(member)
+
+    assert daten["diskussionen"] == [
+        {
+            "id": diskussion.pk,
+            "titel": "Sprachstand nach der Zuweisung",
+            "begonnen_am": diskussion.created_at.isoformat(),
+        }
+    ]
+    assert [b["text"] for b in daten["beitraege"]] == [
+        "Wie organisieren Sie die Sprachstandsfeststellung?",
+        "Mit Anhang",
+    ]
+    assert daten["beitraege"][1]["anhaenge"] == [beitrag.anhaenge.get().datei.name]
+    assert daten["abonnements"] == [diskussion.pk]
+    assert export_for(other_member)["meldungen"][0]["grund"] == "Prüfen"
+
+
+def test_anonymized_author_stays_readable_as_former_member(client, diskussion, member, other_member):
+    create_beitrag(diskussion, other_member, "Antwort bleibt")
+
+    anonymize_author(member)
+
+    client.force_login(other_member)
+    html = client.get(f"/diskussionen/{diskussion.pk}/").content.decode()
+    assert Beitrag.objects.filter(author__isnull=True).count() == 1
+    assert Diskussion.objects.get().author is None
+    assert '<span class="beitrag__autor">ehemaliges Mitglied</span>' in html
+    assert "Wie organisieren Sie die Sprachstandsfeststellung?" in html
+    assert export_for(member)["beitraege"] == []

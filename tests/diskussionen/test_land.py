@@ -1,0 +1,173 @@
+"""Questions to the Land: assignment by the Redaktion, due dates, the overdue list, answers, erledigt, figures."""
+
+from datetime import date, timedelta
+
+from django.utils import timezone
+
+import pytest
+
+from diskussionen.beitraege import create_beitrag, mark_antwort
+from diskussionen.choices import Aktion, Stand
+from diskussionen.models import Diskussion, Moderationsprotokoll
+from diskussionen.queries import land_statistik, offene_fragen_fuer
+from netzwerk_site.choices import OrganisationArt
+from tests.factories.diskussionen import BeitragFactory, DiskussionFactory
+from tests.factories.netzwerk_site import OrganisationFactory
+
+pytestmark = [pytest.mark.integration, pytest.mark.django_db]
+
+
+def test_redaktion_assigns_a_question_to_a_land_organisation_with_due_date(client, editor, frage, ministerium):
+    client.force_login(editor)
+    faellig = timezone.localdate() + timedelta(days=14)
+
+    response = client.post(
+        f"/admin/diskussionen/{frage.pk}/zuweisen/", {"organisation": ministerium.pk, "faellig_am": faellig.isoformat()}
+    )
+
+    frage.refresh_from_db()
+    assert response.status_code == 302
+    assert (frage.is_frage_an_land, frage.zugewiesen_an, frage.faellig_am) == (True, ministerium, faellig)
+    assert list(Moderationsprotokoll.objects.values_list("aktion", "wer", "diskussion")) == [
+        (Aktion.ZUGEWIESEN, editor.pk, frage.pk)
+    ]
+
+
+def test_assignment_refuses_kommunal_organisations_and_past_dates(client, editor, frage):
+    verband = OrganisationFactory(art=OrganisationArt.VERBAND)
+    client.force_login(editor)
+    gestern = timezone.localdate() - timedelta(days=1)
+
+    response = client.post(
+        f"/admin/diskussionen/{frage.pk}/zuweisen/",
+        {"organisation": verband.pk, "faellig_am": gestern.isoformat()},
+    )
+
+    assert response.status_code == 200
+    assert response.context["form"].errors["faellig_am"] == [
+        "Das Datum liegt in der Vergangenheit. Wählen Sie ein Datum ab heute."
+    ]
+    assert response.context["form"].errors["organisation"] == [
+        "Fragen an das Land gehen nur an Stellen des Landes. Wählen Sie eine aus der Liste."
+    ]
+    frage.refresh_from_db()
+    assert frage.zugewiesen_an is None
+
+
+def test_assignees_see_their_open_questions_overdue_first(land_member, ministerium):
+    spaeter = DiskussionFactory(
+        title="Später", is_frage_an_land=True, zugewiesen_an=ministerium, faellig_am=date(2026, 3, 20)
+    )
+    ueberfaellig = DiskussionFactory(
+        title="Überfällig", is_frage_an_land=True, zugewiesen_an=ministerium, faellig_am=date(2026, 3, 1)
+    )
+    bald = DiskussionFactory(
+        title="Bald", is_frage_an_land=True, zugewiesen_an=ministerium, faellig_am=date(2026, 3, 12)
+    )
+    DiskussionFactory(title="Beantwortet", is_frage_an_land=True, zugewiesen_an=ministerium, stand=Stand.BEANTWORTET)
+    DiskussionFactory(title="Andere Stelle", is_frage_an_land=True, faellig_am=date(2026, 3, 1))
+
+    fragen = list(offene_fragen_fuer(land_member, today=date(2026, 3, 10)))
+
+    assert fragen == [ueberfaellig, bald, spaeter]
+    assert [frage.is_ueberfaellig_flag for frage in fragen] == [True, False, False]
+    assert ueberfaellig.is_ueberfaellig(today=date(2026, 3, 10)) is True
+
+
+def test_questions_page_marks_overdue_questions(client, land_member, ministerium):
+    DiskussionFactory(title="Überfällig", is_frage_an_land=True, zugewiesen_an=ministerium, faellig_am=date(2020, 1, 1))
+    client.force_login(land_member)
+
+    html = client.get("/diskussionen/fragen/").content.decode()
+
+    assert '<strong class="marker marker--ueberfaellig">überfällig</strong>' in html
+
+
+def test_land_member_marks_the_answer_and_the_thread_becomes_beantwortet(client, frage, land_member):
+    antwort = BeitragFactory(diskussion=frage, author=land_member, body="Das Land empfiehlt …")
+    client.force_login(land_member)
+
+    client.post(f"/diskussionen/beitrag/{antwort.pk}/antwort-des-landes/")
+
+    frage.refresh_from_db()
+    antwort.refresh_from_db()
+    html = client.get(f"/diskussionen/{frage.pk}/").content.decode()
+    assert (frage.stand, antwort.is_antwort_des_landes, frage.beantwortet_am is not None) == (
+        Stand.BEANTWORTET,
+        True,
+        True,
+    )
+    assert f'<li class="beitrag beitrag--antwort" id="beitrag-{antwort.pk}">' in html
+    assert "<strong>Antwort des Landes</strong>" in html
+
+
+def test_kommune_member_may_not_mark_an_answer(client, frage, land_member, other_member):
+    antwort = BeitragFactory(diskussion=frage, author=land_member, body="Antwort")
+    client.force_login(other_member)
+
+    response = client.post(f"/diskussionen/beitrag/{antwort.pk}/antwort-des-landes/")
+
+    frage.refresh_from_db()
+    assert (response.status_code, frage.stand) == (403, Stand.OFFEN)
+
+
+def test_land_member_may_not_mark_a_kommune_post_as_answer_of_the_land(client, frage, land_member):
+    kommune_beitrag = frage.beitraege.get()
+    client.force_login(land_member)
+
+    response = client.post(f"/diskussionen/beitrag/{kommune_beitrag.pk}/antwort-des-landes/")
+
+    assert response.status_code == 403
+
+
+@pytest.mark.parametrize(
+    ("role", "status", "stand"),
+    [("member", 302, "erledigt"), ("editor", 302, "erledigt"), ("other_member", 403, "offen")],
+)
+def test_starter_or_redaktion_mark_erledigt(client, diskussion, role, status, stand, request):
+    client.force_login(request.getfixturevalue(role))
+
+    response = client.post(f"/diskussionen/{diskussion.pk}/erledigt/")
+
+    diskussion.refresh_from_db()
+    assert (response.status_code, diskussion.stand) == (status, stand)
+
+
+def test_list_shows_open_questions_and_median_answer_time(client, member, ministerium):
+    start = timezone.now() - timedelta(days=30)
+    for tage in (2, 4, 9):
+        DiskussionFactory(
+            is_frage_an_land=True,
+            stand=Stand.BEANTWORTET,
+            created_at=start,
+            beantwortet_am=start + timedelta(days=tage),
+        )
+    DiskussionFactory(is_frage_an_land=True, zugewiesen_an=ministerium, faellig_am=date(2020, 1, 1))
+    DiskussionFactory(is_frage_an_land=True)
+    DiskussionFactory(is_frage_an_land=False)
+    client.force_login(member)
+
+    response = client.get("/diskussionen/")
+
+    assert response.context["statistik"] == {
+        "offene_fragen": 2,
+        "ueberfaellige_fragen": 1,
+        "beantwortete_fragen": 3,
+        "median_antwortzeit": timedelta(days=4),
+        "median_antwortzeit_text": "4 Tage",
+    }
+    assert '<dd id="offene-fragen">2 (davon 1 überfällig)</dd>' in response.content.decode()
+
+
+def test_answer_time_counts_from_the_question_to_the_first_answer(frage, land_member, ministerium):
+    frage.created_at = timezone.now() - timedelta(hours=5)
+    frage.save()
+    erste = create_beitrag(frage, land_member, "Erste Antwort")
+    zweite = create_beitrag(frage, land_member, "Ergänzung")
+
+    mark_antwort(erste, land_member)
+    beantwortet_am = Diskussion.objects.get(pk=frage.pk).beantwortet_am
+    mark_antwort(zweite, land_member)
+
+    assert Diskussion.objects.get(pk=frage.pk).beantwortet_am == beantwortet_am
+    assert land_statistik()["median_antwortzeit_text"] == "5 Stunden"
