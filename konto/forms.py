@@ -92,3 +92,25 @@ class WagtailUserEditForm(UserEditForm):
 class WagtailUserCreationForm(UserCreationForm):
     kommune = forms.ModelChoiceField(queryset=Kommune.objects.all(), required=False, label=_("Kommune"))
     organisation = forms.ModelChoiceField(queryset=Organisation.objects.all(), required=False, label=_("Organisation"))
+
+
+class KontoLoeschenForm(forms.Form):
+    password = forms.CharField(
+        label=_("Ihr Passwort"),
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+        help_text=_("Zur Sicherheit bestätigen Sie das Löschen mit Ihrem Passwort."),
+    )
+    bestaetigung = forms.BooleanField(
+        label=_("Ich möchte mein Konto endgültig löschen."),
+        help_text=_("Ihre Beiträge bleiben als „ehemaliges Mitglied“ lesbar; alles andere wird entfernt."),
+    )
+
+    def __init__(self, user, *args, **kwargs):
+        self.user = user
+        super().__init__(*args, **kwargs)
+
+    def clean_password(self):
+        if not self.user.check_password(self.cleaned_data["password"]):
+            raise forms.ValidationError(_("Das Passwort stimmt nicht. Bitte geben Sie es erneut ein."))
+        return ""

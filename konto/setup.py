@@ -23,8 +23,13 @@ REDAKTION_MODEL_PERMISSIONS = [
         for action in ("add", "change", "view")
     ],
     *[("netzwerk_site", f"{action}_barrieremeldung") for action in ("view", "change", "delete")],
+    *[("suche", f"{action}_begriff") for action in ("add", "change", "view", "delete")],
     ("konto", "add_einladung"),
     ("konto", "view_einladung"),
+    ("diskussionen", "view_meldung"),
+    ("diskussionen", "change_beitrag"),
+    ("diskussionen", "change_diskussion"),
+    ("diskussionen", "view_moderationsprotokoll"),
 ]
 
 

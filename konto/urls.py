@@ -17,6 +17,8 @@ urlpatterns = [
     ),
     path("abmelden/", auth_views.LogoutView.as_view(), name="abmelden"),
     path("einladung/<str:token>/", views.einladung, name="einladung"),
+    path("meine-daten.zip", views.daten_herunterladen, name="daten"),
+    path("loeschen/", views.konto_loeschen, name="loeschen"),
     path(
         "passwort-vergessen/",
         auth_views.PasswordResetView.as_view(

@@ -1,11 +1,13 @@
 from django.contrib import messages
-from django.contrib.auth import login
+from django.contrib.auth import login, logout
 from django.contrib.auth.decorators import login_required
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
-from konto.forms import EinladungAnnehmenForm
+from konto.daten import delete_account, export_zip
+from konto.forms import EinladungAnnehmenForm, KontoLoeschenForm
 from konto.invitations import accept_invitation, find_usable_invitation
 from praxisbeispiele.submission import einreichungen_von
 
@@ -31,3 +33,23 @@ def einladung(request, token):
         messages.success(request, _("Willkommen im Netzwerk. Ihr Konto ist eingerichtet."))
         return redirect("konto:uebersicht")
     return render(request, "konto/einladung.html", {"form": form, "einladung": einladung})
+
+
+@login_required
+def daten_herunterladen(request):
+    """Everything the portal holds about the member, as one ZIP file (GDPR Art. 15 and 20)."""
+    response = HttpResponse(export_zip(request.user), content_type="application/zip")
+    response["Content-Disposition"] = 'attachment; filename="meine-daten-netzwerk-integration.zip"'
+    return response
+
+
+@login_required
+def konto_loeschen(request):
+    """Delete the account after the password is confirmed; posts stay as "ehemaliges Mitglied"."""
+    form = KontoLoeschenForm(request.user, request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        delete_account(request.user)
+        logout(request)
+        messages.success(request, _("Ihr Konto wurde gelöscht. Ihre persönlichen Daten sind entfernt."))
+        return redirect("/")
+    return render(request, "konto/loeschen.html", {"form": form})

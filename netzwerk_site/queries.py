@@ -7,10 +7,12 @@ from netzwerk_site.models import Kommune, ThemenfeldPage
 
 HOME_PRAXISBEISPIELE = 6
 HOME_VERANSTALTUNGEN = 3
+HOME_DISKUSSIONEN = 5
 
 
 def home_sections(user):
     """What the home page shows; later issues fill Veranstaltungen and Diskussionen."""
+    from diskussionen.queries import aktive_diskussionen
     from praxisbeispiele.queries import published_praxisbeispiele
     from veranstaltungen.queries import naechste_veranstaltungen
 
@@ -20,7 +22,7 @@ def home_sections(user):
             :HOME_PRAXISBEISPIELE
         ],
         "naechste_veranstaltungen": naechste_veranstaltungen(user, HOME_VERANSTALTUNGEN),
-        "aktive_diskussionen": [],
+        "aktive_diskussionen": aktive_diskussionen(user, HOME_DISKUSSIONEN),
     }
 
 

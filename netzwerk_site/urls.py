@@ -19,11 +19,13 @@ urlpatterns = [
     path("praxisbeispiele/", include("praxisbeispiele.urls")),
     path("veranstaltungen/", include("veranstaltungen.urls")),
     path("kalender/", include("veranstaltungen.kalender_urls")),
+    path("diskussionen/", include("diskussionen.urls")),
     path("umsetzung/", views.umsetzung, name="umsetzung"),
     path("barriere-melden/", views.barriere_melden, name="barriere_melden"),
     path("barriere-melden/danke/", views.barriere_danke, name="barriere_danke"),
     path("kommunen/", views.kommune_list, name="kommune_list"),
     path("kommunen/<slug:slug>/", views.kommune_detail, name="kommune_detail"),
+    path("", include("search.urls")),
 ]
 
 if settings.DEBUG:

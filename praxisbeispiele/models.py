@@ -215,11 +215,13 @@ class PraxisbeispielPage(Page):
     def get_context(self, request, *args, **kwargs):
         from praxisbeispiele.queries import similar_praxisbeispiele
         from praxisbeispiele.uebernahmen import UebernahmeForm, may_record, uebernahmen_of
+        from veranstaltungen.queries import sichtbar_fuer
 
         context = super().get_context(request, *args, **kwargs)
         uebernahmen = list(uebernahmen_of(self))
         context["uebernahmen"] = uebernahmen
         context["aehnliche"] = similar_praxisbeispiele(self)
+        context["veranstaltungen"] = sichtbar_fuer(request.user).filter(praxisbeispiele=self).order_by("-start_date")
         context["leichte_fassung"] = bool(self.leichte_sprache) and request.GET.get("fassung") == "leicht"
         if may_record(request.user):
             own = next((u for u in uebernahmen if u.kommune_id == request.user.kommune_id), None)

@@ -35,3 +35,18 @@ def withdraw_uebernahme(praxisbeispiel, user):
 
 def uebernahmen_of(praxisbeispiel):
     return praxisbeispiel.uebernahmen.select_related("kommune").order_by("kommune__name")
+
+
+def may_withdraw_kontakt(page, user):
+    """Redaktion, and the member who submitted the example, may withdraw the contact person's consent."""
+    from konto.roles import is_member, is_redaktion
+
+    return is_redaktion(user) or (is_member(user) and page.eingereicht_von_id == user.pk)
+
+
+def withdraw_kontakt(page, user):
+    """Remove the contact person and the consent record, published as a new revision."""
+    for field in ("kontakt_name", "kontakt_funktion", "kontakt_email", "kontakt_telefon", "kontakt_einwilligung_von"):
+        setattr(page, field, "")
+    page.kontakt_einwilligung_am = None
+    page.save_revision(user=user, log_action=True).publish(user=user)

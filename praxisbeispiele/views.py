@@ -9,7 +9,14 @@ from django.views.decorators.http import require_POST
 from praxisbeispiele import export, facets
 from praxisbeispiele.models import PraxisbeispielPage
 from praxisbeispiele.queries import export_queryset
-from praxisbeispiele.uebernahmen import UebernahmeForm, may_record, save_uebernahme, withdraw_uebernahme
+from praxisbeispiele.uebernahmen import (
+    UebernahmeForm,
+    may_record,
+    may_withdraw_kontakt,
+    save_uebernahme,
+    withdraw_kontakt,
+    withdraw_uebernahme,
+)
 
 
 def _base_url(request):
@@ -58,3 +65,15 @@ def uebernahme_zurueckziehen(request, pk):
     if withdraw_uebernahme(praxisbeispiel, request.user):
         messages.success(request, _("Die Übernahme Ihrer Kommune wurde zurückgezogen."))
     return redirect(praxisbeispiel.url + "#uebernahmen")
+
+
+@login_required
+@require_POST
+def kontakt_widerrufen(request, pk):
+    """The contact person withdrew her consent: Redaktion or the submitter removes her from the page."""
+    praxisbeispiel = _live_praxisbeispiel(pk)
+    if not may_withdraw_kontakt(praxisbeispiel, request.user):
+        raise PermissionDenied
+    withdraw_kontakt(praxisbeispiel, request.user)
+    messages.success(request, _("Die Ansprechperson und ihre Einwilligung wurden entfernt."))
+    return redirect(praxisbeispiel.url)

@@ -7,6 +7,7 @@ class VeranstaltungenConfig(AppConfig):
     verbose_name = _("Veranstaltungen")
 
     def ready(self):
-        from veranstaltungen import signal_handlers
+        from veranstaltungen import search_documents, signal_handlers
 
         signal_handlers.connect()
+        search_documents.connect()

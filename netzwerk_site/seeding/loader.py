@@ -86,15 +86,15 @@ class Loader:
         self.stats[f"{key.split(':')[0]} {label}"] += 1
 
     # -- vocabularies --------------------------------------------------------
-    def _vocabulary(self, model, kind, slug, values):
+    def _vocabulary(self, model, kind, slug, values, key_field="slug"):
         """Create or update a snippet; an editor's change shows as values differing from the record."""
         key = f"{kind}:{slug}"
-        obj = model.objects.filter(slug=slug).first()
+        obj = model.objects.filter(**{key_field: slug}).first()
         record = self.records.get(key)
         edited = obj is not None and record is not None and record.digest != digest(self._current(obj, values))
         action = self._decide(key, values, obj is not None, edited)
         if action:
-            obj = obj or model(slug=slug)
+            obj = obj or model(**{key_field: slug})
             for field, value in values.items():
                 setattr(obj, field, value)
             obj.save()
@@ -308,6 +308,14 @@ class Loader:
                 {"title": title, "intro": paragraphs_html(intro), "punkte": blocks},
             )
 
+    def load_glossar(self):
+        """The Glossar: one Begriff per abkuerzung; an entry Redaktion has edited since is kept."""
+        from search.models import Begriff
+
+        for entry in self.data.glossar:
+            values = {"langform": entry["langform"], "synonyme": "\n".join(entry.get("synonyme", []))}
+            self._vocabulary(Begriff, "Begriff", entry["abkuerzung"], values, key_field="abkuerzung")
+
 
 def _section_blocks(sections):
     blocks = []
@@ -323,6 +331,7 @@ def load(data_dir=DEFAULT_DATA_DIR):
     with transaction.atomic():
         loader = Loader(data)
         loader.load_vocabularies()
+        loader.load_glossar()
         loader.load_frame()
         loader.load_themenfelder()
         load_veranstaltungen(loader)

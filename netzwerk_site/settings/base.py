@@ -139,6 +139,11 @@ VERANSTALTUNGEN_KALENDER_AKTUALISIERUNG_STUNDEN = int(
 )
 VERANSTALTUNGEN_KALENDER_RUECKBLICK_TAGE = int(os.environ.get("VERANSTALTUNGEN_KALENDER_RUECKBLICK_TAGE", "90"))
 
+# Diskussionen: posts per member and minute, attachment size, posts per thread page.
+DISKUSSIONEN_BEITRAEGE_PRO_MINUTE = int(os.environ.get("DISKUSSIONEN_BEITRAEGE_PRO_MINUTE", "5"))
+DISKUSSIONEN_MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024
+DISKUSSIONEN_BEITRAEGE_PRO_SEITE = 20
+
 # Barriere melden: a report sent sooner after opening the form is treated as a bot.
 BARRIERE_MELDEN_MIN_SEKUNDEN = float(os.environ.get("BARRIERE_MELDEN_MIN_SEKUNDEN", "3"))
 
@@ -221,6 +226,8 @@ WAGTAILAPI_LIMIT_MAX = 100
 WAGTAILEMBEDS_FINDERS = []
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_ENABLE_WHATS_NEW_BANNER = False
+# Portal search engine: Elasticsearch when a URL is configured, else the database engine (docs/search.md).
+SUCHE_ELASTICSEARCH_URL = os.environ.get("ELASTICSEARCH_URL", "")
 WAGTAILSEARCH_BACKENDS = {
     "default": {"BACKEND": "wagtail.search.backends.database"},
 }

@@ -4,6 +4,7 @@ import pytest
 
 from tests.factories.netzwerk_site import ThemenfeldFactory
 from tests.factories.praxisbeispiele import PraxisbeispielPageFactory
+from tests.factories.veranstaltungen import VeranstaltungIndexPageFactory, VeranstaltungPageFactory
 
 pytestmark = [pytest.mark.integration, pytest.mark.django_db]
 
@@ -38,8 +39,11 @@ def test_start_page_links_leichte_sprache_in_its_content(client, site_tree):
     assert 'href="/leichte-sprache/"' in main
 
 
-def test_anonymous_visit_sets_no_cookie(client, beispiel):
-    for url in ["/", beispiel.url, "/praxisbeispiele/", "/kommunen/"]:
+def test_anonymous_visit_sets_no_cookie(client, site_tree, beispiel):
+    veranstaltungen = VeranstaltungIndexPageFactory(parent=site_tree.home)
+    veranstaltung = VeranstaltungPageFactory(parent=veranstaltungen)
+
+    for url in ["/", beispiel.url, "/praxisbeispiele/", "/kommunen/", veranstaltungen.url, veranstaltung.url]:
         response = client.get(url)
 
         assert response.status_code == 200

@@ -28,8 +28,9 @@ def test_api_is_read_only(client, seeded_module):
     assert response.status_code == 405
 
 
-def test_every_seeded_page_renders_for_anonymous_visitors(client, seeded_module):
+def test_every_seeded_page_renders_for_anonymous_visitors_or_asks_members_to_log_in(client, seeded_module):
     pages = Page.objects.live().filter(depth__gt=1).specific()
+    restricted = {page.pk for page in pages if page.get_view_restrictions()}
 
     statuses = {page.url: client.get(page.url).status_code for page in pages}
 
@@ -43,8 +44,13 @@ def test_every_seeded_page_renders_for_anonymous_visitors(client, seeded_module)
         "KooperationsstrategiePage",
         "StrategieabschnittPage",
         "InhaltsPage",
+        "VeranstaltungIndexPage",
+        "VeranstaltungPage",
     }
-    assert set(statuses.values()) == {200}
+    assert {page.url: statuses[page.url] for page in pages if page.pk not in restricted} == {
+        page.url: 200 for page in pages if page.pk not in restricted
+    }
+    assert {statuses[page.url] for page in pages if page.pk in restricted} <= {302}
 
 
 def test_strategy_pages_show_six_and_four_points(client, seeded_module):

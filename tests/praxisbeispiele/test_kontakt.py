@@ -62,3 +62,23 @@ def test_api_never_exposes_contact_fields(client, beispiel):
     assert response.status_code == 200
     assert "kontakt" not in body
     assert "Erika" not in body
+
+
+def test_redaktion_withdraws_the_contact_persons_consent(client, beispiel, editor):
+    client.force_login(editor)
+
+    response = client.post(f"/praxisbeispiele/{beispiel.pk}/kontakt/widerrufen/")
+
+    beispiel.refresh_from_db()
+    assert response.status_code == 302
+    assert (beispiel.kontakt_name, beispiel.kontakt_einwilligung_am) == ("", None)
+
+
+def test_other_members_cannot_withdraw_the_consent(client, beispiel, member):
+    client.force_login(member)
+
+    response = client.post(f"/praxisbeispiele/{beispiel.pk}/kontakt/widerrufen/")
+
+    beispiel.refresh_from_db()
+    assert response.status_code == 403
+    assert beispiel.kontakt_name == "Erika Beispiel"

@@ -390,7 +390,7 @@ def test_konto_query_count_is_constant(client, member, workflow, themenfeld, dja
     for number in range(count):
         submit(client, themenfeld, title=f"Beispiel {number}")
 
-    with django_assert_max_num_queries(6):
+    with django_assert_max_num_queries(7):
         response = client.get("/konto/")
 
     assert len(response.context["einreichungen"]) == count
