@@ -46,3 +46,19 @@ def test_vector_is_inert_in_pages_quotes_and_emails(client, vector, member, land
     assert [errors for _, errors in mails] == [[]] * len(mails)
     assert len(mails) >= 3
     assert all("\n" not in subject for subject, _ in mails)
+
+
+@pytest.mark.parametrize("vector", xss_vectors())
+def test_vector_is_inert_in_search_results_and_snippets(client, vector, member):
+    diskussion = create_diskussion(
+        member, {"title": f"Sprachcafé {vector}"[:200], "body": f"Sprachcafé Austausch {vector}"}
+    )
+    client.force_login(member)
+
+    page = client.get("/suche/", {"q": "Sprachcafé"})
+    api = client.get("/api/suche/", {"q": "Sprachcafé"}).json()
+
+    assert [r["url"] for r in api["results"]] == [diskussion.get_absolute_url()]
+    assert executable_markup(page.content.decode()) == []
+    # In the JSON API "title" is plain text for clients to escape; "snippet" is ready-escaped HTML.
+    assert executable_markup(api["results"][0]["snippet"]) == []
