@@ -4,6 +4,8 @@ import io
 from types import SimpleNamespace
 
 from django.core.management import call_command
+from django.core.signals import request_finished
+from django.db import close_old_connections
 
 from wagtail.models import Site
 
@@ -81,3 +83,12 @@ def land_client(client, land_member):
 @pytest.fixture
 def editor_client(client, editor):
     return _client_for(client, editor)
+
+
+def close_response(response):
+    """Close a streamed response's file without request_finished closing the test's database connection."""
+    request_finished.disconnect(close_old_connections)
+    try:
+        response.close()
+    finally:
+        request_finished.connect(close_old_connections)

@@ -11,6 +11,7 @@ from diskussionen.anhaenge import detect_diskussion_attachment
 from diskussionen.beitraege import create_beitrag
 from diskussionen.models import Anhang, Beitrag, Diskussion
 from diskussionen.personal_data import anonymize_author, export_for
+from tests.conftest import close_response
 from tests.factories.einreichungen import EXE_BYTES, pdf_upload, png_upload
 
 pytestmark = [pytest.mark.integration, pytest.mark.django_db]
@@ -57,7 +58,7 @@ def test_member_attaches_a_document_and_other_members_download_it(client, diskus
 
     response = client.get(f"/diskussionen/anhang/{anhang.pk}/")
     content = b"".join(response.streaming_content)
-    response.close()
+    close_response(response)
 
     assert (anhang.name, anhang.mime) == (
         "protokoll.docx",
