@@ -2,9 +2,10 @@
 
 from django.contrib.auth.models import Group, Permission
 
-from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission, Page
+from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission
 
 from konto.roles import Rolle
+from netzwerk_site.tree import ensure_tree_root
 
 REDAKTION_PAGE_PERMISSIONS = ["add_page", "change_page", "publish_page", "lock_page", "unlock_page"]
 REDAKTION_COLLECTION_PERMISSIONS = [
@@ -41,7 +42,7 @@ def ensure_groups():
     """Create the three network groups; give Redaktion the editor rights on the whole site."""
     groups = {rolle: Group.objects.get_or_create(name=rolle.value)[0] for rolle in Rolle}
     redaktion = groups[Rolle.REDAKTION]
-    root_page = Page.get_first_root_node()
+    root_page = ensure_tree_root()
     for codename in REDAKTION_PAGE_PERMISSIONS:
         GroupPagePermission.objects.get_or_create(
             group=redaktion, page=root_page, permission=_permission("wagtailcore", codename)

@@ -14,7 +14,7 @@ import pytest
 
 from konto.roles import Rolle
 from konto.setup import ensure_groups
-from netzwerk_site.seeding.loader import ensure_tree_root
+from netzwerk_site.tree import ensure_tree_root
 from tests.factories.konto import UserFactory
 from tests.factories.netzwerk_site import HomePageFactory, ThemenfeldIndexPageFactory
 from tests.factories.praxisbeispiele import PraxisbeispielIndexPageFactory

@@ -9,11 +9,9 @@ import hashlib
 import json
 from collections import Counter
 
-from django.conf import settings
 from django.db import transaction
 
-from wagtail.coreutils import get_supported_content_language_variant
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Page, Site
 from wagtail.rich_text import RichText
 
 from netzwerk_site.models import (
@@ -32,6 +30,7 @@ from netzwerk_site.models import (
 )
 from netzwerk_site.seeding.schema import DEFAULT_DATA_DIR, read_seed
 from netzwerk_site.seeding.text import paragraphs_html
+from netzwerk_site.tree import ensure_tree_root
 from praxisbeispiele.choices import Foerderart
 from praxisbeispiele.models import Foerderung, PraxisbeispielIndexPage, PraxisbeispielPage
 from praxisbeispiele.submission import ensure_workflow
@@ -42,13 +41,6 @@ HOME_INTRO = (
     "Landes und die Kommunalen Spitzenverbände teilen hier, was sich bewährt, treffen sich und "
     "bleiben im Gespräch – so wie es die Kooperationsstrategie Integration vereinbart."
 )
-
-
-def ensure_tree_root():
-    """The tree root and default Locale, recreated if a flushed database (as after
-    transactional tests) has lost what Wagtail's migrations create."""
-    Locale.objects.get_or_create(language_code=get_supported_content_language_variant(settings.LANGUAGE_CODE))
-    return Page.get_first_root_node() or Page.add_root(instance=Page(title="Root", slug="root"))
 
 
 def _stable(value):
