@@ -2,6 +2,7 @@ from django.utils import timezone
 
 from wagtail.signals import page_published
 
+from netzwerk_site import seitencache
 from netzwerk_site.models import HandlungsfeldPage, UmsetzungsstandAenderung
 
 
@@ -21,4 +22,5 @@ def record_umsetzungsstand(sender, instance, revision=None, **kwargs):
 
 
 def connect():
+    seitencache.connect()
     page_published.connect(record_umsetzungsstand, sender=HandlungsfeldPage, dispatch_uid="umsetzungsstand_verlauf")

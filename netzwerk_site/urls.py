@@ -26,6 +26,7 @@ urlpatterns = [
     path("kommunen/", views.kommune_list, name="kommune_list"),
     path("kommunen/<slug:slug>/", views.kommune_detail, name="kommune_detail"),
     path("", include("search.urls")),
+    path("healthz", include("betrieb.urls")),
 ]
 
 if settings.DEBUG:

@@ -24,6 +24,7 @@ INSTALLED_APPS = [
     "veranstaltungen",
     "diskussionen",
     "search",
+    "betrieb",
     "wagtail.api.v2",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
@@ -52,16 +53,22 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First, so that its duration covers the whole request and early answers (HTTPS redirect, static files) are logged.
+    "betrieb.middleware.RequestLogMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Before the session: a cached page for an anonymous visitor needs no session, user or view.
+    "netzwerk_site.seitencache.SeitencacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # After authentication: tells the audit log who acts in this request.
+    "betrieb.middleware.AuditMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    "csp.middleware.CSPMiddleware",
+    "netzwerk_site.csp.PortalCSPMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # Last, so that it sees the authentication results of every view.
     "axes.middleware.AxesMiddleware",
@@ -97,6 +104,15 @@ DATABASES = {
         conn_max_age=int(os.environ.get("DATABASE_CONN_MAX_AGE", "60")),
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # The embedded default serves several worker processes: write-ahead log (readers never wait for a
+    # writer), commits without a disk flush each (WAL keeps them durable up to the last checkpoint on a
+    # power cut, not on a crash of the process), and writers queue for the lock instead of failing.
+    DATABASES["default"]["OPTIONS"] = {
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+        "transaction_mode": "IMMEDIATE",
+        "timeout": 20,
+    }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "konto.User"
@@ -126,6 +142,10 @@ AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
 AXES_LOCKOUT_TEMPLATE = "konto/gesperrt.html"
 AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False
+
+# Audit log (betrieb): entries, with names and IP addresses, are deleted after this many days
+# by `manage.py audit_bereinigen` (docs/data-protection.md).
+AUDIT_AUFBEWAHRUNG_TAGE = int(os.environ.get("AUDIT_AUFBEWAHRUNG_TAGE", "365"))
 
 # Invitations for new members expire after this many days.
 KONTO_EINLADUNG_GUELTIG_TAGE = int(os.environ.get("KONTO_EINLADUNG_GUELTIG_TAGE", "7"))
@@ -172,6 +192,10 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 
+# Whole-page cache for anonymous visitors (netzwerk_site/seitencache.py): seconds an entry lives at
+# most; every content change invalidates all entries at once. 0 switches it off.
+SEITENCACHE_SEKUNDEN = int(os.environ.get("SEITENCACHE_SEKUNDEN", "300"))
+
 CACHES = {
     "default": {
         "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
@@ -194,11 +218,9 @@ SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_SAMESITE = "Lax"
 
-# Content-Security-Policy (django-csp): only this site, no inline script.
-# The Wagtail admin ships inline styles and scripts of its own, so it gets a
-# policy that allows those and still forbids every other host.
+# Content-Security-Policy (django-csp): only this site, no inline script, on every path.
+# The Wagtail admin needs inline scripts and styles of its own (netzwerk_site/csp.py).
 CONTENT_SECURITY_POLICY = {
-    "EXCLUDE_URL_PREFIXES": ["/admin/"],
     "DIRECTIVES": {
         "default-src": [SELF],
         "script-src": [SELF],
@@ -225,6 +247,8 @@ WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILAPI_LIMIT_MAX = 100
 WAGTAILEMBEDS_FINDERS = []
 WAGTAIL_ENABLE_UPDATE_CHECK = False
+# No avatars from gravatar.com in the admin: no request to a third party (GDPR).
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAIL_ENABLE_WHATS_NEW_BANNER = False
 # Portal search engine: Elasticsearch when a URL is configured, else the database engine (docs/search.md).
 SUCHE_ELASTICSEARCH_URL = os.environ.get("ELASTICSEARCH_URL", "")
@@ -232,10 +256,36 @@ WAGTAILSEARCH_BACKENDS = {
     "default": {"BACKEND": "wagtail.search.backends.database"},
 }
 
-LOGGING = {
-    "version": 1,
-    "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "root": {"handlers": ["console"], "level": "WARNING"},
-    "loggers": {"netzwerk": {"handlers": ["console"], "level": "INFO", "propagate": False}},
-}
+
+def logging_config(log_format, request_level="INFO"):
+    """LOGGING for LOG_FORMAT "json" (one object per line, for the log collector) or "text" (for people).
+
+    Every line carries the request id of the request it belongs to; netzwerk.request writes one line per request.
+    """
+    return {
+        "version": 1,
+        "disable_existing_loggers": False,
+        "filters": {"request_id": {"()": "betrieb.logs.RequestIdFilter"}},
+        "formatters": {
+            "json": {
+                "()": "pythonjsonlogger.json.JsonFormatter",
+                # "time" first so that it leads each line; timestamp= fills it with ISO 8601 in UTC.
+                "fmt": "%(time)s %(levelname)s %(name)s %(message)s",
+                "timestamp": "time",
+                "rename_fields": {"levelname": "level", "name": "logger"},
+            },
+            "text": {"format": "%(asctime)s %(levelname)s %(name)s [%(request_id)s] %(message)s"},
+        },
+        "handlers": {
+            "console": {"class": "logging.StreamHandler", "formatter": log_format, "filters": ["request_id"]},
+        },
+        "root": {"handlers": ["console"], "level": "WARNING"},
+        "loggers": {
+            "netzwerk": {"handlers": ["console"], "level": "INFO", "propagate": False},
+            "netzwerk.request": {"level": request_level},
+        },
+    }
+
+
+LOG_FORMAT = os.environ.get("LOG_FORMAT", "json")
+LOGGING = logging_config(LOG_FORMAT)

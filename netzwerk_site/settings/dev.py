@@ -11,3 +11,6 @@ EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
 # Serve static files from the app folders, no collectstatic needed.
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+
+LOG_FORMAT = os.environ.get("LOG_FORMAT", "text")
+LOGGING = logging_config(LOG_FORMAT)

@@ -18,3 +18,8 @@ STORAGES = {
 # Serve static files from the app folders, no collectstatic needed.
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+# Off by default: test databases roll back, so a generation number could repeat across tests.
+# tests/netzwerk_site/test_seitencache.py switches it on.
+SEITENCACHE_SEKUNDEN = 0
+# One line per request would bury the test output; warnings and errors still show.
+LOGGING = logging_config("text", request_level="WARNING")

@@ -196,6 +196,10 @@ class ElasticsearchEngine:
         response = self.client.search(index=self.index, body=body)
         return parse_response(getattr(response, "body", response))
 
+    def is_reachable(self, timeout=1.0):
+        """True if the cluster answers a ping within timeout seconds; False on any transport or API error."""
+        return self.client.options(request_timeout=timeout).ping()
+
     def index_document(self, row):
         self.client.index(index=self.index, id=row.key, document=source_of(row))
 

@@ -1,0 +1,154 @@
+"""Whole-page cache for anonymous visitors, invalidated by every content change.
+
+Anonymous visitors see the same page for the same URL, so their pages are cached whole. The cache
+key carries a generation number kept in the database (Seitenstand): any saved or deleted content,
+a publish, unpublish or move raises it after the transaction commits, and every process then misses
+its old entries at once. A page is cached only when nothing personal can be in it: no session or
+messages cookie on the request, a 200 answer without cookies (a CSRF token in the page sets one),
+and no private or no-store Cache-Control. Entries also expire after SEITENCACHE_SEKUNDEN, because
+lists such as "upcoming Veranstaltungen" change with the clock.
+"""
+
+import hashlib
+import logging
+
+from django.conf import settings
+from django.core.cache import caches
+from django.db import DatabaseError, transaction
+from django.db.models import F
+from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.utils.cache import get_conditional_response
+from django.utils.http import parse_http_date_safe
+
+from wagtail.signals import page_published, page_unpublished, post_page_move
+
+# Models whose rows never change what an anonymous visitor sees.
+UNBERUECKSICHTIGT = {
+    "sessions.session",
+    "axes.accessattempt",
+    "axes.accesslog",
+    "axes.accessfailurelog",
+    "betrieb.auditeintrag",
+    "netzwerk_site.seitenstand",
+    # The search index follows content changes, which invalidate by themselves.
+    "suche.suchdokument",
+    "suche.suchwort",
+    "wagtailcore.pagelogentry",
+    "wagtailcore.modellogentry",
+    "wagtailusers.userprofile",
+    "wagtailadmin.editingsession",
+}
+# Apps whose content anonymous visitors never see: Diskussionen are for members only.
+NUR_FUER_MITGLIEDER = {"diskussionen"}
+# Paths whose answers are personal or administrative even without a session.
+AUSGENOMMENE_PFADE = ("/admin/", "/django-admin/", "/konto/", "/kalender/", "/healthz")
+HEADER = "X-Seitencache"
+logger = logging.getLogger("netzwerk.seitencache")
+
+
+def timeout():
+    return getattr(settings, "SEITENCACHE_SEKUNDEN", 300)
+
+
+def _cache():
+    return caches[getattr(settings, "SEITENCACHE_ALIAS", "default")]
+
+
+def generation():
+    from netzwerk_site.models import Seitenstand
+
+    return Seitenstand.objects.values_list("generation", flat=True).first() or 0
+
+
+def _bump():
+    from netzwerk_site.models import Seitenstand
+
+    try:
+        with transaction.atomic():
+            if not Seitenstand.objects.update(generation=F("generation") + 1):
+                Seitenstand.objects.create(generation=1)
+    except DatabaseError:
+        # Only while migrations build the database, before the table exists: nothing is cached yet.
+        logger.debug("Seitenstand nicht erhöht: Tabelle fehlt noch.")
+
+
+def invalidate():
+    """Raise the generation once the current transaction commits (at once outside a transaction)."""
+    transaction.on_commit(_bump)
+
+
+def on_change(sender, **kwargs):
+    # Historical models of migrations ("__fake__") may run before the Seitenstand table exists.
+    if sender.__module__ == "__fake__" or kwargs.get("raw") or sender._meta.label_lower in UNBERUECKSICHTIGT:
+        return
+    if sender._meta.app_label in NUR_FUER_MITGLIEDER:
+        return
+    if sender._meta.label_lower == "konto.user" and kwargs.get("update_fields") == frozenset({"last_login"}):
+        return
+    invalidate()
+
+
+def on_page_event(sender, **kwargs):
+    invalidate()
+
+
+def connect():
+    post_save.connect(on_change, dispatch_uid="seitencache_post_save")
+    post_delete.connect(on_change, dispatch_uid="seitencache_post_delete")
+    m2m_changed.connect(on_change, dispatch_uid="seitencache_m2m")
+    page_published.connect(on_page_event, dispatch_uid="seitencache_published")
+    page_unpublished.connect(on_page_event, dispatch_uid="seitencache_unpublished")
+    post_page_move.connect(on_page_event, dispatch_uid="seitencache_moved")
+
+
+# -- middleware ---------------------------------------------------------------------------------------------------
+def _cacheable_request(request):
+    if request.method not in ("GET", "HEAD") or timeout() <= 0:
+        return False
+    if settings.SESSION_COOKIE_NAME in request.COOKIES or "messages" in request.COOKIES:
+        return False
+    return not request.path.startswith(AUSGENOMMENE_PFADE)
+
+
+def _cacheable_response(response):
+    if response.status_code != 200 or response.streaming or response.cookies:
+        return False
+    cache_control = response.get("Cache-Control", "")
+    return not any(word in cache_control for word in ("private", "no-store", "no-cache"))
+
+
+def _key(request, generation):
+    url = request.get_full_path()
+    digest = hashlib.sha256(f"{request.get_host()}|{url}".encode("utf-8", "surrogateescape")).hexdigest()
+    return f"seitencache:{generation}:{digest}"
+
+
+class SeitencacheMiddleware:
+    """Serve anonymous GET requests from the page cache; see the module docstring for what is cached."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if not _cacheable_request(request):
+            return self.get_response(request)
+        key = _key(request, generation())
+        cache = _cache()
+        response = cache.get(key)
+        if response is not None:
+            conditional = get_conditional_response(
+                request,
+                etag=response.get("ETag"),
+                last_modified=parse_http_date_safe(response.get("Last-Modified", "")),
+                response=response,
+            )
+            conditional[HEADER] = "treffer"
+            return conditional
+        response = self.get_response(request)
+        if request.method == "GET" and _cacheable_response(response):
+            response[HEADER] = "gespeichert"
+            if hasattr(response, "render") and callable(response.render) and not response.is_rendered:
+                response.add_post_render_callback(lambda r: cache.set(key, r, timeout()))
+            else:
+                cache.set(key, response, timeout())
+        return response
