@@ -7,7 +7,7 @@ PORT ?= 8000
 MANAGE := $(BIN)/python manage.py
 PYTEST_ARGS ?=
 
-.PHONY: install run serve seed test test-sqlite test-postgres test-fast browser-deps lint format lock clean
+.PHONY: install run serve seed test test-sqlite test-postgres test-fast browser-deps bench lint format lock clean
 
 $(STAMP): requirements.lock
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -43,6 +43,13 @@ test-postgres: install browser-deps
 
 test-fast: install
 	$(BIN)/pytest -m "not browser" $(PYTEST_ARGS)
+
+# Benchmark: builds tmp/bench/scale-*.sqlite3 (and PostgreSQL databases when DATABASE_URL names one),
+# serves them with gunicorn and production settings, loads them with wrk, writes bench/RESULTS.md.
+BENCH_ARGS ?=
+bench: install
+	scripts/ensure-wrk
+	$(BIN)/python bench/run.py $(BENCH_ARGS)
 
 lint: install
 	$(BIN)/ruff check .

@@ -5,6 +5,8 @@ receives a copy of each change. A failing Elasticsearch never stops a publish: i
 the database engine, which is always current, answers searches meanwhile.
 """
 
+import contextlib
+import contextvars
 import logging
 
 from django.db import transaction
@@ -71,8 +73,31 @@ def delete_document(key):
     return True
 
 
+_gebuendelt = contextvars.ContextVar("suche_gebuendelt", default=None)
+
+
+@contextlib.contextmanager
+def gebuendelt():
+    """Collect index updates and write each object once when the block ends (bulk imports such as bench_data).
+
+    A thread that gets 500 posts in a row is then indexed once, not 500 times.
+    """
+    pending = {}
+    token = _gebuendelt.set(pending)
+    try:
+        yield
+    finally:
+        _gebuendelt.reset(token)
+    for obj in pending.values():
+        update_object(obj)
+
+
 def update_object(obj):
     """Index obj as it is now; an object that must not be found (draft, hidden) leaves the index."""
+    pending = _gebuendelt.get()
+    if pending is not None:
+        pending[(type(obj), obj.pk)] = obj
+        return None
     dokument = documents.document_for(obj)
     if dokument is None:
         remove_object(obj)
@@ -83,6 +108,9 @@ def update_object(obj):
 
 
 def remove_object(obj):
+    pending = _gebuendelt.get()
+    if pending is not None:
+        pending.pop((type(obj), obj.pk), None)
     key = documents.key_for(obj)
     delete_document(key)
     _mirror("delete_document", key)

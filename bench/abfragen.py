@@ -1,0 +1,106 @@
+"""Called by bench/run.py for one benchmark database: the URLs to load and SQL queries per request.
+
+Prints one JSON object. Queries are counted in-process with Django's test client against the same
+database and settings the server uses: "kalt" with a fresh URL (page cache missed), "warm" for a
+repeated request (served from the page cache where a page can be cached).
+"""
+
+import json
+import os
+import sys
+import tomllib
+from pathlib import Path
+
+import django
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "bench.settings")
+django.setup()
+
+from django.db import connection  # noqa: E402
+from django.test import Client  # noqa: E402
+from django.test.utils import CaptureQueriesContext  # noqa: E402
+
+from diskussionen.models import Diskussion  # noqa: E402
+from konto.models import User  # noqa: E402
+from netzwerk_site.benchdaten import BENCH_PASSWORT, LANGER_FADEN_TITEL  # noqa: E402
+from netzwerk_site.models import ThemenfeldPage, Zielgruppe  # noqa: E402
+from praxisbeispiele.models import PraxisbeispielPage  # noqa: E402
+
+SUCHANFRAGEN = 10
+
+
+def suchanfragen():
+    """The first ten queries of the relevance set: typical German office searches."""
+    data = tomllib.loads((Path(__file__).resolve().parent.parent / "search" / "relevanz.toml").read_text())
+    return [entry["text"] for entry in data["anfrage"][:SUCHANFRAGEN]]
+
+
+def urls():
+    themenfeld_page = ThemenfeldPage.objects.live().order_by("path").first()
+    themenfeld = themenfeld_page.themenfeld
+    zielgruppe = Zielgruppe.objects.order_by("pk").first()
+    beispiel = (
+        PraxisbeispielPage.objects.live().filter(slug="bench-pb-00042").first()
+        or PraxisbeispielPage.objects.live().order_by("path").first()
+    )
+    faden = Diskussion.objects.get(title=LANGER_FADEN_TITEL)
+    antwort_faden = Diskussion.objects.filter(title__startswith="Benchmark 1:").first()
+    from urllib.parse import quote
+
+    queries = suchanfragen()
+    return {
+        "home": ["/"],
+        "praxisbeispiele": ["/praxisbeispiele/"],
+        "praxisbeispiele_filter": [f"/praxisbeispiele/?themenfeld={themenfeld.slug}&zielgruppe={zielgruppe.slug}"],
+        "praxisbeispiele_seite_50": ["/praxisbeispiele/?seite=50"],
+        "praxisbeispiel": [beispiel.url],
+        "umsetzung": ["/umsetzung/"],
+        "themenfeld": [themenfeld_page.url],
+        "veranstaltungen": ["/veranstaltungen/"],
+        "suche": [f"/suche/?q={quote(q)}" for q in queries],
+        "api_suche": [f"/api/suche/?q={quote(q)}" for q in queries],
+        "kalender": ["/veranstaltungen/kalender.ics"],
+        "faden_500": [faden.get_absolute_url()],
+        "antworten": [f"{antwort_faden.get_absolute_url()}antworten/"],
+    }
+
+
+def count(client, path, **extra):
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(path, **extra)
+    assert response.status_code in (200, 304), (path, response.status_code)
+    return len(queries)
+
+
+def main():
+    found = urls()
+    anonymous = Client()
+    member = Client()
+    user = User.objects.get(username="bench00000")
+    member.force_login(user)
+    abfragen = {}
+    for name, paths in found.items():
+        path = paths[0]
+        if name in ("faden_500",):
+            abfragen[name] = {"kalt": count(member, path), "warm": count(member, path)}
+        elif name == "antworten":
+            with CaptureQueriesContext(connection) as queries:
+                response = member.post(path, {"body": "Danke, das hilft uns weiter."})
+            assert response.status_code == 302, response.status_code
+            abfragen[name] = {"kalt": len(queries), "warm": len(queries)}
+        else:
+            sep = "&" if "?" in path else "?"
+            abfragen[name] = {"kalt": count(anonymous, f"{path}{sep}_bench=abfragen"), "warm": 0}
+            count(anonymous, path)
+            abfragen[name]["warm"] = count(anonymous, path)
+    print(
+        json.dumps(
+            {"urls": found, "abfragen": abfragen, "benutzer": user.username, "passwort": BENCH_PASSWORT},
+            ensure_ascii=False,
+        )
+    )
+
+
+if __name__ == "__main__":
+    main()

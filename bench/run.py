@@ -1,0 +1,479 @@
+"""`make bench`: build the benchmark databases, serve them like production, load them, write bench/RESULTS.md.
+
+For each scale (1 and 100 unless --scales says otherwise) and each database (SQLite always,
+PostgreSQL too when DATABASE_URL names one): build the database with `manage.py bench_data`
+(kept in tmp/bench/ and reused; an interrupted build continues), start gunicorn with 2 workers
+and production settings (bench/settings.py), measure the trivial view as the ceiling, then every
+scenario with wrk at concurrency 8. Each anonymous page is measured twice: "kalt" (a unique query
+parameter per request, so the page cache never answers and the page is built every time) and
+"warm" (the same URL again and again, as visitors and crawlers do). SQL queries per request come
+from bench/abfragen.py, worker memory from /proc.
+"""
+
+import argparse
+import datetime
+import http.client
+import json
+import os
+import platform
+import re
+import signal
+import subprocess
+import sys
+import time
+import tomllib
+import urllib.parse
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+BENCH = ROOT / "bench"
+TMP = ROOT / "tmp" / "bench"
+PYTHON = str(ROOT / ".venv" / "bin" / "python")
+GUNICORN = str(ROOT / ".venv" / "bin" / "gunicorn")
+PORT = 8765
+KONKURRENZ = 8
+
+# (key, label, category); categories carry the budgets below.
+SZENARIEN = [
+    ("home", "Startseite", "anonym"),
+    ("praxisbeispiele", "/praxisbeispiele/", "anonym"),
+    ("praxisbeispiele_filter", "/praxisbeispiele/ mit zwei Filtern", "anonym"),
+    ("praxisbeispiele_seite_50", "/praxisbeispiele/ Seite 50", "anonym"),
+    ("praxisbeispiel", "ein Praxisbeispiel", "anonym"),
+    ("umsetzung", "/umsetzung/", "anonym"),
+    ("themenfeld", "eine Themenfeld-Seite", "anonym"),
+    ("veranstaltungen", "/veranstaltungen/", "anonym"),
+    ("suche", "/suche/ (10 Anfragen)", "anonym"),
+    ("api_suche", "/api/suche/ (10 Anfragen)", "api"),
+    ("kalender", "öffentlicher Kalender-Feed", "kalender"),
+    ("faden_500", "Diskussion mit 500 Beiträgen (angemeldet)", "angemeldet"),
+    ("antworten", "Antwort schreiben (angemeldet, POST)", "angemeldet"),
+]
+MINDESTANTEIL = {"anonym": 0.10, "api": 0.05, "kalender": 0.30, "angemeldet": 0.03}
+WACHSTUM_MAX = 1.5
+
+
+# -- environment --------------------------------------------------------------------------------------------------
+def env_for(database_url):
+    env = dict(os.environ)
+    env.update(
+        {
+            "DJANGO_SETTINGS_MODULE": "bench.settings",
+            "DATABASE_URL": database_url,
+            "PYTHONPATH": str(ROOT),
+            "LOG_FORMAT": "text",
+        }
+    )
+    return env
+
+
+def manage(database_url, *args, quiet=False):
+    subprocess.run(
+        [PYTHON, "manage.py", *args],
+        cwd=ROOT,
+        env=env_for(database_url),
+        check=True,
+        stdout=subprocess.DEVNULL if quiet else None,
+    )
+
+
+def database_urls(scale):
+    """{label: url} for this scale: SQLite always, PostgreSQL when DATABASE_URL names one."""
+    TMP.mkdir(parents=True, exist_ok=True)
+    urls = {"SQLite": f"sqlite:///{TMP / f'scale-{scale:g}.sqlite3'}"}
+    base = os.environ.get("DATABASE_URL", "")
+    if base.startswith(("postgres://", "postgresql://")):
+        parts = urllib.parse.urlsplit(base)
+        name = f"{parts.path.lstrip('/')}_bench_{scale:g}".replace(".", "_")
+        _create_pg_database(base, name)
+        urls["PostgreSQL"] = urllib.parse.urlunsplit(parts._replace(path=f"/{name}"))
+    return urls
+
+
+def _create_pg_database(base, name):
+    import psycopg
+
+    with psycopg.connect(base, autocommit=True) as conn:
+        if not conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone():
+            conn.execute(f'CREATE DATABASE "{name}"')
+
+
+def build(database_url, scale):
+    started = time.monotonic()
+    manage(database_url, "migrate", "--noinput", "-v0")
+    manage(database_url, "bench_data", "--scale", f"{scale:g}")
+    return time.monotonic() - started
+
+
+def machine():
+    cpu = "unbekannt"
+    for line in Path("/proc/cpuinfo").read_text().splitlines():
+        if line.startswith("model name"):
+            cpu = line.split(":", 1)[1].strip()
+            break
+    mem_kb = int(re.search(r"MemTotal:\s+(\d+)", Path("/proc/meminfo").read_text()).group(1))
+    commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True)
+    dirty = subprocess.run(["git", "status", "--porcelain"], cwd=ROOT, capture_output=True, text=True).stdout.strip()
+    versions = subprocess.run(
+        [
+            PYTHON,
+            "-c",
+            "import django, wagtail, gunicorn; print(django.get_version(), wagtail.__version__, gunicorn.__version__)",
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.split()
+    wrk = subprocess.run(["wrk", "--version"], capture_output=True, text=True)
+    return {
+        "datum": datetime.datetime.now().astimezone().strftime("%Y-%m-%d %H:%M %Z"),
+        "cpu": cpu,
+        "kerne": os.cpu_count(),
+        "ram_gib": round(mem_kb / 1024 / 1024, 1),
+        "system": f"{platform.system()} {platform.release()}",
+        "python": platform.python_version(),
+        "django": versions[0],
+        "wagtail": versions[1],
+        "gunicorn": versions[2],
+        "wrk": (wrk.stdout or wrk.stderr).split("[")[0].strip(),
+        "commit": commit.stdout.strip() + (" (mit lokalen Änderungen)" if dirty else ""),
+    }
+
+
+# -- server -------------------------------------------------------------------------------------------------------
+class Server:
+    def __init__(self, database_url):
+        self.database_url = database_url
+        self.process = None
+
+    def __enter__(self):
+        self.process = subprocess.Popen(
+            [
+                GUNICORN,
+                "netzwerk_site.wsgi:application",
+                "--workers",
+                "2",
+                "--bind",
+                f"127.0.0.1:{PORT}",
+                "--log-level",
+                "warning",
+            ],
+            cwd=ROOT,
+            env=env_for(self.database_url),
+        )
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            try:
+                if request("GET", "/bench/trivial/")[0] == 200:
+                    return self
+            except OSError:
+                time.sleep(0.3)
+        raise RuntimeError("gunicorn ist nicht rechtzeitig gestartet.")
+
+    def __exit__(self, *exc):
+        self.process.send_signal(signal.SIGTERM)
+        self.process.wait(timeout=30)
+
+    def worker_rss_mib(self):
+        workers = subprocess.run(["pgrep", "-P", str(self.process.pid)], capture_output=True, text=True).stdout.split()
+        sizes = []
+        for pid in workers:
+            status = Path(f"/proc/{pid}/status").read_text()
+            sizes.append(int(re.search(r"VmRSS:\s+(\d+)", status).group(1)) / 1024)
+        return sizes
+
+
+def request(method, path, body=None, headers=None):
+    conn = http.client.HTTPConnection("127.0.0.1", PORT, timeout=30)
+    conn.request(method, path, body=body, headers=headers or {})
+    response = conn.getresponse()
+    data = response.read()
+    cookies = {}
+    for name, value in response.getheaders():
+        if name.lower() == "set-cookie":
+            key, _, rest = value.partition("=")
+            cookies[key] = rest.split(";", 1)[0]
+    conn.close()
+    return response.status, data.decode("utf-8", "replace"), cookies, dict(response.getheaders())
+
+
+def csrf_token(html):
+    return re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', html).group(1)
+
+
+def login(username, password, thread_path):
+    """Log in like a browser; returns (cookie header, CSRF form token from the thread page)."""
+    status, html, cookies, _ = request("GET", "/konto/anmelden/")
+    token = csrf_token(html)
+    body = urllib.parse.urlencode({"csrfmiddlewaretoken": token, "username": username, "password": password})
+    status, _, more, _ = request(
+        "POST",
+        "/konto/anmelden/",
+        body=body,
+        headers={
+            "Content-Type": "application/x-www-form-urlencoded",
+            "Cookie": f"csrftoken={cookies['csrftoken']}",
+        },
+    )
+    if status != 302 or "sessionid" not in more:
+        raise RuntimeError(f"Anmeldung für den Benchmark fehlgeschlagen (Status {status}).")
+    cookies.update(more)
+    cookie = f"csrftoken={cookies['csrftoken']}; sessionid={cookies['sessionid']}"
+    status, html, more, _ = request("GET", thread_path, headers={"Cookie": cookie})
+    if "csrftoken" in more:
+        cookies.update(more)
+        cookie = f"csrftoken={cookies['csrftoken']}; sessionid={cookies['sessionid']}"
+    return cookie, csrf_token(html)
+
+
+def wrk(paths, seconds, kalt=False, headers=(), body=None):
+    env = dict(os.environ)
+    env["BENCH_PFADE"] = "|".join(paths)
+    env["BENCH_KALT"] = "1" if kalt else "0"
+    env["BENCH_HEADER"] = "|".join(headers)
+    if body is not None:
+        env["BENCH_BODY"] = body
+    else:
+        env.pop("BENCH_BODY", None)
+    command = [
+        "wrk",
+        "-t2",
+        f"-c{KONKURRENZ}",
+        f"-d{seconds}s",
+        "--timeout",
+        "30s",
+        "-s",
+        str(BENCH / "wrk" / "szenario.lua"),
+        f"http://127.0.0.1:{PORT}",
+    ]
+    output = subprocess.run(command, env=env, capture_output=True, text=True, check=True).stdout
+    result = json.loads(output.strip().splitlines()[-1])
+    errors = sum(result[k] for k in ("connect_errors", "read_errors", "write_errors", "timeouts", "status_errors"))
+    if errors:
+        raise RuntimeError(f"wrk meldet {errors} Fehler für {paths[0]}: {result}")
+    return result
+
+
+# -- one database at one scale ------------------------------------------------------------------------------------
+def measure(database_url, seconds):
+    info = json.loads(
+        subprocess.run(
+            [PYTHON, str(BENCH / "abfragen.py")],
+            cwd=ROOT,
+            env=env_for(database_url),
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+    )
+    urls, abfragen = info["urls"], info["abfragen"]
+    messungen = {}
+    with Server(database_url) as server:
+        wrk(["/bench/trivial/"], 2)  # warm-up: workers import everything, connections open
+        decke = [wrk(["/bench/trivial/"], seconds)]
+        for key, _, kategorie in SZENARIEN:
+            paths = urls[key]
+            if kategorie in ("anonym", "api"):
+                wrk(paths, 1, kalt=True)
+                messungen[(key, "kalt")] = wrk(paths, seconds, kalt=True)
+                wrk(paths, 1)
+                messungen[(key, "warm")] = wrk(paths, seconds)
+            elif key == "kalender":
+                messungen[(key, "kalt")] = wrk(paths, seconds, kalt=True)
+                wrk(paths, 1)
+                messungen[(key, "warm")] = wrk(paths, seconds)
+                _, _, _, headers = request("GET", paths[0])
+                messungen[(key, "304")] = wrk(paths, seconds, headers=[f"If-None-Match: {headers['ETag']}"])
+        cookie, token = login(info["benutzer"], info["passwort"], urls["faden_500"][0])
+        member_headers = [f"Cookie: {cookie}"]
+        wrk(urls["faden_500"], 1, headers=member_headers)
+        messungen[("faden_500", "warm")] = wrk(urls["faden_500"], seconds, headers=member_headers)
+        body = urllib.parse.urlencode({"csrfmiddlewaretoken": token, "body": "Danke, das hilft uns weiter."})
+        messungen[("antworten", "warm")] = wrk(urls["antworten"], seconds, headers=member_headers, body=body)
+        decke.append(wrk(["/bench/trivial/"], seconds))
+        rss = server.worker_rss_mib()
+    ceiling = sum(d["rps"] for d in decke) / len(decke)
+    return {
+        "decke": ceiling,
+        "decke_einzeln": [d["rps"] for d in decke],
+        "messungen": messungen,
+        "abfragen": abfragen,
+        "rss_mib": rss,
+    }
+
+
+# -- report -------------------------------------------------------------------------------------------------------
+def anteil(result, messung):
+    return messung["rps"] / result["decke"]
+
+
+def budget_checks(results, scales, db):
+    """[(scenario label, what, figure, budget, ok)] for one database."""
+    checks = []
+    big = results[(db, max(scales))]
+    for key, label, kategorie in SZENARIEN:
+        for scale in scales:
+            result = results[(db, scale)]
+            messung = result["messungen"].get((key, "warm"))
+            share = anteil(result, messung)
+            checks.append(
+                (
+                    label,
+                    f"Anteil an der Decke, Faktor {scale:g}",
+                    share,
+                    MINDESTANTEIL[kategorie],
+                    share >= MINDESTANTEIL[kategorie],
+                    key,
+                )
+            )
+        if key == "kalender":
+            for scale in scales:
+                result = results[(db, scale)]
+                faster = result["messungen"][(key, "304")]["rps"] / result["messungen"][(key, "warm")]["rps"]
+                checks.append(
+                    (label, f"304 gegenüber wiederholtem Abruf, Faktor {scale:g}", faster, 1.0, faster > 1.0, key)
+                )
+        if len(scales) > 1:
+            small = results[(db, min(scales))]
+            for variante in ("warm", "kalt"):
+                if (key, variante) not in big["messungen"]:
+                    continue
+                growth = anteil(small, small["messungen"][(key, variante)]) / anteil(
+                    big, big["messungen"][(key, variante)]
+                )
+                checks.append(
+                    (
+                        label,
+                        f"Kostenwachstum {variante}, Faktor {min(scales):g} → {max(scales):g}",
+                        growth,
+                        WACHSTUM_MAX,
+                        growth <= WACHSTUM_MAX,
+                        key,
+                    )
+                )
+    return checks
+
+
+def write_markdown(path, info, scales, dbs, results, build_seconds):
+    erklaerungen = {}
+    erklaerungen_file = BENCH / "erklaerungen.toml"
+    if erklaerungen_file.exists():
+        erklaerungen = tomllib.loads(erklaerungen_file.read_text())
+    lines = [
+        "# Benchmark-Ergebnisse",
+        "",
+        "Erzeugt von `make bench` (`bench/run.py`); nicht von Hand bearbeiten, außer `bench/erklaerungen.toml`.",
+        "",
+        f"- Datum: {info['datum']}",
+        f"- Rechner: {info['cpu']}, {info['kerne']} Kerne, {info['ram_gib']} GiB RAM, {info['system']}",
+        f"- Software: Python {info['python']}, Django {info['django']}, Wagtail {info['wagtail']}, "
+        f"gunicorn {info['gunicorn']} (2 Worker, Produktions-Einstellungen, whitenoise), {info['wrk']}",
+        f"- Commit: {info['commit']}",
+        f"- Last: wrk mit {KONKURRENZ} gleichzeitigen Verbindungen auf demselben Rechner, "
+        "je Messung gleich lange Laufzeit nach einer kurzen Aufwärmphase.",
+        "- Decke: eine triviale Django-View (`/bench/trivial/`, alle Middlewares) auf demselben Server, "
+        "gemessen vor und nach den Seiten; jede Seite wird als Anteil daran angegeben.",
+        "- „kalt“: jede Anfrage mit neuem Query-Parameter, der Seitencache antwortet nie, die Seite wird jedes Mal "
+        "gebaut. „warm“: dieselbe URL wiederholt, wie Besucher sie abrufen (anonyme Seiten aus dem Seitencache, "
+        "der bei jeder Veröffentlichung verfällt). Angemeldete Seiten werden nie gecacht.",
+        "- SQL-Abfragen je Anfrage: mit Djangos Test-Client gegen dieselbe Datenbank gezählt (kalt/warm).",
+        "",
+        "Inhalt je Faktor (`manage.py bench_data --scale N`): N × 100 Praxisbeispiele, N × 20 Veranstaltungen "
+        "(davon N × 2 wiederkehrend mit Ausnahmen), N × 50 Diskussionen mit N × 500 Beiträgen, N × 10 Mitglieder, "
+        "dazu eine Diskussion mit 500 Beiträgen und die Seed-Inhalte.",
+        "",
+    ]
+    for db in dbs:
+        for scale in scales:
+            result = results[(db, scale)]
+            built = build_seconds.get((db, scale))
+            lines += [
+                f"## {db}, Faktor {scale:g}",
+                "",
+                f"Decke (triviale View): {result['decke']:.0f} Anfragen/s "
+                f"(Einzelmessungen: {', '.join(f'{d:.0f}' for d in result['decke_einzeln'])}). "
+                f"Speicher je Worker nach dem Lauf: {', '.join(f'{r:.0f} MiB' for r in result['rss_mib'])}."
+                + (f" Aufbau der Datenbank in diesem Lauf: {built:.0f} s." if built is not None else ""),
+                "",
+                "| Seite | Variante | Anfragen/s | Anteil an der Decke | Median ms | p95 ms | SQL-Abfragen |",
+                "|---|---|---:|---:|---:|---:|---:|",
+            ]
+            for key, label, _ in SZENARIEN:
+                for variante in ("kalt", "warm", "304"):
+                    messung = result["messungen"].get((key, variante))
+                    if messung is None:
+                        continue
+                    queries = result["abfragen"].get(key, {})
+                    sql = queries.get("warm" if variante == "304" else variante, "–")
+                    if key in ("faden_500", "antworten"):
+                        variante_text = "angemeldet"
+                    else:
+                        variante_text = {"kalt": "kalt (erster Abruf)", "warm": "warm (wiederholt)", "304": "304"}[
+                            variante
+                        ]
+                    lines.append(
+                        f"| {label} | {variante_text} | {messung['rps']:.1f} | {anteil(result, messung):.1%} | "
+                        f"{messung['p50_ms']:.1f} | {messung['p95_ms']:.1f} | {sql} |"
+                    )
+            lines.append("")
+        checks = budget_checks(results, scales, db)
+        misses = [c for c in checks if not c[4]]
+        lines += [
+            f"## Budgets ({db})",
+            "",
+            f"Anonyme HTML-Seiten ≥ {MINDESTANTEIL['anonym']:.0%} der Decke, Such-API ≥ {MINDESTANTEIL['api']:.0%}, "
+            f"wiederholter Kalender-Feed ≥ {MINDESTANTEIL['kalender']:.0%} und 304 schneller als der wiederholte "
+            f"Abruf, angemeldete Seiten ≥ {MINDESTANTEIL['angemeldet']:.0%}; die Budgets gelten für die ausgelieferte "
+            f"(warme) Variante. Kosten (Kehrwert des Anteils an der Decke) wachsen von Faktor {min(scales):g} zu "
+            f"{max(scales):g} höchstens um {WACHSTUM_MAX}×; das Wachstum der kalten Variante steht zum Vergleich dabei.",
+            "",
+            "| Seite | Prüfung | Wert | Budget | erfüllt |",
+            "|---|---|---:|---:|---|",
+        ]
+        for label, what, value, budget, ok, _ in checks:
+            fmt = (lambda v: f"{v:.1%}") if "Anteil" in what else (lambda v: f"{v:.2f}×")
+            lines.append(f"| {label} | {what} | {fmt(value)} | {fmt(budget)} | {'ja' if ok else '**nein**'} |")
+        lines += ["", f"### Verfehlte Budgets ({db})", ""]
+        if not misses:
+            lines.append("Keine: alle Budgets sind erfüllt.")
+        for label, what, value, budget, _, key in misses:
+            fmt = (lambda v: f"{v:.1%}") if "Anteil" in what else (lambda v: f"{v:.2f}×")
+            grund = erklaerungen.get(key, {}).get("warum", "Noch nicht erklärt.")
+            lines.append(f"- **{label}**, {what}: {fmt(value)} statt {fmt(budget)}. {grund}")
+        lines.append("")
+    path.write_text("\n".join(lines).rstrip() + "\n")
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--scales", default="1,100", help="Faktoren, kommagetrennt (Standard 1,100).")
+    parser.add_argument("--sekunden", type=int, default=8, help="Dauer jeder Messung in Sekunden.")
+    parser.add_argument("--ausgabe", default=str(BENCH / "RESULTS.md"))
+    args = parser.parse_args()
+    scales = [float(s) for s in args.scales.split(",")]
+    info = machine()
+    manage(database_urls(scales[0])["SQLite"], "collectstatic", "--noinput", "-v0")
+    results, build_seconds, dbs = {}, {}, []
+    for scale in scales:
+        for db, url in database_urls(scale).items():
+            if db not in dbs:
+                dbs.append(db)
+            print(f"== {db}, Faktor {scale:g}: Datenbank aufbauen bzw. prüfen", flush=True)
+            build_seconds[(db, scale)] = build(url, scale)
+            print(f"== {db}, Faktor {scale:g}: messen", flush=True)
+            results[(db, scale)] = measure(url, args.sekunden)
+            (TMP / f"ergebnis-{db}-{scale:g}.json").write_text(
+                json.dumps(
+                    {
+                        **results[(db, scale)],
+                        "messungen": {f"{k}/{v}": m for (k, v), m in results[(db, scale)]["messungen"].items()},
+                    },
+                    indent=1,
+                )
+            )
+    write_markdown(Path(args.ausgabe), info, scales, dbs, results, build_seconds)
+    print(f"Ergebnisse in {args.ausgabe}")
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,65 @@
+import io
+import time
+
+from django.core.management import call_command
+from django.core.management.base import BaseCommand, CommandError
+
+from netzwerk_site import benchdaten
+from praxisbeispiele.models import PraxisbeispielIndexPage
+
+BAR = 30
+
+
+class Command(BaseCommand):
+    help = (
+        "Füllt die Datenbank reproduzierbar mit Benchmark-Inhalten in N-facher Größe des Netzwerks "
+        "(Standard 100: 10.000 Praxisbeispiele, 2.000 Veranstaltungen, 5.000 Diskussionen mit 50.000 Beiträgen, "
+        "1.000 Mitglieder). Legt fehlende Seed-Inhalte vorher an; ein abgebrochener Lauf setzt dort fort."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--scale", type=float, default=100, help="Vielfaches der Größe des Netzwerks (Standard 100)."
+        )
+        parser.add_argument(
+            "--nur",
+            default=",".join(benchdaten.TEILE),
+            help="Nur diese Teile, kommagetrennt (praxisbeispiele, veranstaltungen, diskussionen); Mitglieder immer. "
+            "Jeder Teil zieht aus einem eigenen Zufallsgenerator, Teile lassen sich daher getrennt bauen.",
+        )
+
+    def handle(self, *args, scale, nur, **options):
+        if scale <= 0:
+            raise CommandError("Der Faktor --scale muss größer als 0 sein.")
+        teile = [t.strip() for t in nur.split(",") if t.strip()]
+        unbekannt = set(teile) - set(benchdaten.TEILE)
+        if unbekannt:
+            raise CommandError(
+                f"Unbekannte Teile: {', '.join(sorted(unbekannt))}. Möglich: {', '.join(benchdaten.TEILE)}."
+            )
+        if not PraxisbeispielIndexPage.objects.exists():
+            self.stdout.write("Seed-Inhalte fehlen, lade sie zuerst (seed_netzwerk) …")
+            call_command("seed_netzwerk", "--no-demo-accounts", stdout=io.StringIO())
+        started = time.monotonic()
+        shown = {}
+
+        def progress(label, done, total):
+            filled = BAR * done // total if total else BAR
+            if shown.get(label) == filled and done != total:
+                return
+            shown[label] = filled
+            elapsed = time.monotonic() - started
+            line = f"\r{label:<16} [{'#' * filled}{'.' * (BAR - filled)}] {done}/{total}  {elapsed:6.0f} s"
+            self.stdout.write(line, ending="\n" if done == total else "")
+            self.stdout.flush()
+
+        anzahl = benchdaten.build(scale, progress, teile)
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"Benchmark-Daten für Faktor {scale:g} in {time.monotonic() - started:.0f} s: "
+                f"{anzahl.praxisbeispiele} Praxisbeispiele, {anzahl.veranstaltungen} Veranstaltungen "
+                f"({anzahl.wiederkehrend} wiederkehrend), {anzahl.diskussionen} Diskussionen mit "
+                f"{anzahl.beitraege} Beiträgen plus eine mit {benchdaten.LANGER_FADEN_BEITRAEGE}, "
+                f"{anzahl.mitglieder} Mitglieder."
+            )
+        )
