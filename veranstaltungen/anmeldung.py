@@ -164,3 +164,27 @@ def write_csv(page, stream):
 def _safe(value):
     """Neutralise spreadsheet formulas (OWASP CSV injection)."""
     return "'" + value if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value
+
+
+def benachrichtige_nachgerueckt(anmeldung):
+    """E-mail the member who moved up from the waiting list; sent after the commit, so only for a real seat."""
+    from django.conf import settings
+    from django.core.mail import send_mail
+    from django.template.loader import render_to_string
+
+    page = anmeldung.veranstaltung
+    user = anmeldung.user
+    if not user.email:
+        return
+    base_url = getattr(settings, "WAGTAILADMIN_BASE_URL", "http://localhost").rstrip("/")
+    start = page.start_date
+    termin = formats.date_format(start, "DATE_FORMAT")
+    if page.start_time:
+        termin = f"{termin}, {formats.time_format(page.start_time, 'TIME_FORMAT')} Uhr"
+    body = render_to_string(
+        "veranstaltungen/emails/nachgerueckt.txt",
+        {"user": user, "page": page, "termin": termin, "url": base_url + page.url},
+    )
+    subject = _("Sie haben einen Platz: %(titel)s") % {"titel": page.title}
+    transaction.on_commit(lambda: send_mail(" ".join(str(subject).split()), body, None, [user.email]))
+

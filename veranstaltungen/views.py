@@ -150,10 +150,12 @@ def anmelden(request, pk):
 def abmelden(request, pk):
     page = _page_by_pk(request.user, pk)
     try:
-        anmeldung.abmelden(page, request.user)
+        nachgerueckt = anmeldung.abmelden(page, request.user)
     except anmeldung.AnmeldungAbgelehnt as error:
         messages.error(request, str(error))
     else:
+        if nachgerueckt is not None:
+            anmeldung.benachrichtige_nachgerueckt(nachgerueckt)
         feeds.note_removal()
         messages.success(request, _("Sie haben sich abgemeldet. Ihr Platz ist wieder frei."))
     return redirect(page.url)

@@ -234,3 +234,32 @@ def test_deadline_uses_the_time_of_the_request_by_default(groups, treffen):
 
     with pytest.raises(AnmeldungAbgelehnt):
         anmelden(treffen, user)
+
+
+def test_the_member_who_moves_up_gets_an_email(groups, treffen, mailoutbox, django_capture_on_commit_callbacks):
+    erste, zweite, dritte = members(3)
+    for user in (erste, zweite, dritte):
+        anmelden(treffen, user)
+    client = Client()
+    client.force_login(erste)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(f"/veranstaltungen/{treffen.pk}/abmelden/")
+
+    assert [m.to for m in mailoutbox] == [[dritte.email]]
+    assert mailoutbox[0].subject == f"Sie haben einen Platz: {treffen.title}"
+    assert "jetzt verbindlich angemeldet" in mailoutbox[0].body
+    assert treffen.url in mailoutbox[0].body
+
+
+def test_nobody_gets_an_email_when_nobody_moves_up(groups, treffen, mailoutbox, django_capture_on_commit_callbacks):
+    erste, zweite = members(2)
+    for user in (erste, zweite):
+        anmelden(treffen, user)
+    client = Client()
+    client.force_login(erste)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(f"/veranstaltungen/{treffen.pk}/abmelden/")
+
+    assert mailoutbox == []
