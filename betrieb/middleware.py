@@ -31,6 +31,9 @@ class RequestLogMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
+        # A NUL byte in the User-Agent would reach the lockout log (django-axes), which PostgreSQL refuses.
+        if "\x00" in request.META.get("HTTP_USER_AGENT", ""):
+            request.META["HTTP_USER_AGENT"] = request.META["HTTP_USER_AGENT"].replace("\x00", "")
         request_id = incoming_request_id(request) or uuid.uuid4().hex
         request.request_id = request_id
         token = logs.bind_request_id(request_id)

@@ -4,6 +4,7 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db.models import Count, Q
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
@@ -55,6 +56,8 @@ def beitrag_moderieren(request, pk, aktion):
         "wiederherstellen": (moderation.wiederherstellen, _("Der Beitrag ist wieder sichtbar.")),
         "meldungen-schliessen": (moderation.meldungen_ablehnen, _("Die Meldungen sind ohne Maßnahme geschlossen.")),
     }
+    if aktion not in aktionen:
+        raise Http404
     funktion, text = aktionen[aktion]
     funktion(beitrag, request.user, begruendung)
     messages.success(request, text)

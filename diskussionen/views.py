@@ -8,6 +8,7 @@ from django.contrib.auth.decorators import login_required
 from django.core import signing
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
+from django.core.validators import slug_re
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -96,7 +97,9 @@ def _verknuepfung(params):
     """Initial links for a new thread started from a Themenfeld, Handlungsfeld, Praxisbeispiel or Veranstaltung."""
     initial = {}
     if params.get("themenfeld"):
-        initial["themenfeld"] = Themenfeld.objects.filter(slug=params["themenfeld"]).first()
+        # Only a well-formed slug reaches the database: PostgreSQL refuses text with NUL bytes.
+        slug = params["themenfeld"][:80]
+        initial["themenfeld"] = Themenfeld.objects.filter(slug=slug).first() if slug_re.match(slug) else None
     for name in ("handlungsfeld", "praxisbeispiel", "veranstaltung"):
         if params.get(name, "").isdigit():
             initial[name] = int(params[name])

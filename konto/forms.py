@@ -1,6 +1,7 @@
 from django import forms
 from django.contrib.auth import password_validation
 from django.contrib.auth.forms import AuthenticationForm
+from django.core.validators import MaxLengthValidator
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.users.forms import UserCreationForm, UserEditForm
@@ -18,6 +19,13 @@ class AnmeldeForm(AuthenticationForm):
         ),
         "inactive": _("Dieses Konto ist deaktiviert. Wenden Sie sich bitte an die Redaktion."),
     }
+
+    def __init__(self, request=None, *args, **kwargs):
+        super().__init__(request, *args, **kwargs)
+        # AuthenticationForm sets max_length after the field is built, so its validator is missing: without
+        # this, an overlong name would reach authenticate() and the lockout log (a server error on PostgreSQL).
+        username = self.fields["username"]
+        username.validators.append(MaxLengthValidator(username.max_length))
 
 
 class EinladungForm(forms.Form):

@@ -4,6 +4,7 @@ import datetime
 from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
+from django.core.validators import slug_re
 from django.utils.translation import gettext as _
 
 from netzwerk_site.models import Themenfeld
@@ -38,7 +39,8 @@ def parse(params, today):
     """An Auswahl from a QueryDict; never raises on odd input."""
     auswahl = Auswahl(seite=params.get("seite", "1")[:20] or "1")
     slugs = [s[:80] for s in params.getlist("themenfeld") if s]
-    known = {t.slug: t for t in Themenfeld.objects.filter(slug__in=slugs)}
+    # Only well-formed slugs reach the database: PostgreSQL refuses text with NUL bytes (a 500, not a notice).
+    known = {t.slug: t for t in Themenfeld.objects.filter(slug__in=[s for s in slugs if slug_re.match(s)])}
     for slug in dict.fromkeys(slugs):
         if slug in known:
             auswahl.themenfelder.append(known[slug])
