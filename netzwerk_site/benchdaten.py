@@ -15,11 +15,12 @@ gives the same content. The text is recombined from the seed content of the Koop
 import contextlib
 import datetime
 import random
+import time
 from dataclasses import dataclass
 
 from django.contrib.auth.hashers import make_password
 from django.contrib.auth.models import Group
-from django.db import transaction
+from django.db import OperationalError, transaction
 from django.test import override_settings
 from django.utils import timezone
 
@@ -56,6 +57,8 @@ BENCH_PASSWORT = "Bench-Passwort-2026"  # noqa: S105 - benchmark accounts only, 
 SEED = 20261126
 BASE_DATE = datetime.date(2026, 11, 26)
 SLUG_PREFIX = "bench-"
+# Registrations are dated before any deadline of the generated meetings.
+LANGE_VORHER = datetime.datetime(2020, 1, 1, tzinfo=datetime.UTC)
 TEILE = ("praxisbeispiele", "veranstaltungen", "diskussionen")
 
 ANTWORTEN = [
@@ -98,6 +101,19 @@ class Anzahl:
 
 def _noop(label, done, total):
     pass
+
+
+def _mit_wiederholung(schritt, versuche=10):
+    """Run one registration; a second bench_data process (parallel build) may hold SQLite's write lock."""
+    for versuch in range(versuche):
+        try:
+            with contextlib.suppress(anmeldung.AnmeldungAbgelehnt):
+                return schritt()
+        except OperationalError:
+            if versuch == versuche - 1:
+                raise
+            time.sleep(1 + versuch)
+    return None
 
 
 class Benchdaten:
@@ -302,8 +318,7 @@ class Benchdaten:
         for n, page in enumerate(offen):
             if not page.anmeldungen.exists():
                 for user in self.random.sample(mitglieder, min(len(mitglieder), 5)):
-                    with contextlib.suppress(anmeldung.AnmeldungAbgelehnt):
-                        anmeldung.anmelden(page, user, now=timezone.make_aware(datetime.datetime(2020, 1, 1)))
+                    _mit_wiederholung(lambda page=page, user=user: anmeldung.anmelden(page, user, now=LANGE_VORHER))
             self.progress("Anmeldungen", n + 1, total)
 
     # -- Diskussionen -------------------------------------------------------------------------------------------------
@@ -320,11 +335,23 @@ class Benchdaten:
             if i < done:
                 self.progress("Diskussionen", i + 1, total)
                 continue
-            self._faden(titel, starter, themenfeld, antworten, is_frage_an_land=i % 7 == 0)
+            self._faden_mit_wiederholung(titel, starter, themenfeld, antworten, is_frage_an_land=i % 7 == 0)
             self.progress("Diskussionen", i + 1, total)
         if not Diskussion.objects.filter(title=LANGER_FADEN_TITEL).exists():
             antworten = [(rnd.choice(mitglieder), rnd.choice(ANTWORTEN)) for _ in range(LANGER_FADEN_BEITRAEGE - 1)]
             self._faden(LANGER_FADEN_TITEL, mitglieder[0], self.themenfelder[0], antworten)
+
+    def _faden_mit_wiederholung(self, titel, *args, **kwargs):
+        """A parallel bench_data process may hold SQLite's write lock: drop the half-written thread and retry."""
+        for versuch in range(10):
+            try:
+                return self._faden(titel, *args, **kwargs)
+            except OperationalError:
+                if versuch == 9:
+                    raise
+                Diskussion.objects.filter(title=titel).delete()
+                time.sleep(1 + versuch)
+        return None
 
     def _faden(self, titel, starter, themenfeld, antworten, is_frage_an_land=False):
         # Each post goes through create_beitrag; the thread is indexed once at the end instead of after every post.
