@@ -44,6 +44,7 @@ from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Page, Revision
 
+from netzwerk_site import seitencache
 from search.models import SuchDokument
 
 FORMAT = 1
@@ -606,6 +607,8 @@ def restore(path, *, ueberschreiben=False, confirm=None, progress=None, log=None
         shutil.rmtree(staging, ignore_errors=True)
     for cache in caches.all():
         cache.clear()
+    # Other processes keep their own page caches: a new generation makes every old entry invalid.
+    seitencache.invalidate()
     return Wiederherstellung(
         manifest=manifest,
         counts=counts,
