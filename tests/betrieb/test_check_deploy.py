@@ -19,6 +19,8 @@ def test_check_deploy_reports_nothing_with_production_settings(tmp_path):
         "DJANGO_ALLOWED_HOSTS": "netzwerk.example.org",
         "DATABASE_URL": f"sqlite:///{tmp_path / 'check.sqlite3'}",
     }
+    # The browser tests set this in the same worker process; a deployment never has it.
+    env.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
 
     result = subprocess.run(  # noqa: S603 - fixed arguments
         [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
