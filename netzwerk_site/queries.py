@@ -4,6 +4,7 @@ from collections import Counter
 
 from netzwerk_site.choices import KommuneArt
 from netzwerk_site.models import Kommune, ThemenfeldPage
+from netzwerk_site.sichtbarkeit import oeffentlich
 
 HOME_PRAXISBEISPIELE = 6
 HOME_VERANSTALTUNGEN = 3
@@ -37,7 +38,7 @@ def praxisbeispiel_counts():
 
     through = PraxisbeispielPage.kommunen.through
     rows = through.objects.filter(
-        praxisbeispielpage__in=PraxisbeispielPage.objects.live().public().values("pk")
+        praxisbeispielpage__in=oeffentlich(PraxisbeispielPage.objects.live()).values("pk")
     ).values_list("kommune_id", "kommune__landkreis_id", "praxisbeispielpage_id")
     pairs = {(landkreis_id or kommune_id, page_id) for kommune_id, landkreis_id, page_id in rows}
     return Counter(kommune_id for kommune_id, _ in pairs)

@@ -10,6 +10,7 @@ from django.db.models import Case, Count, IntegerField, Prefetch, Value, When
 from django.utils.translation import gettext as _
 
 from netzwerk_site.models import Kommune, Themenfeld, Zielgruppe
+from netzwerk_site.sichtbarkeit import oeffentlich
 from praxisbeispiele import facets
 from praxisbeispiele.choices import Sortierung
 from praxisbeispiele.models import Foerderung, PraxisbeispielPage
@@ -22,20 +23,20 @@ MAX_SEARCH_RESULTS = 500
 
 def published_praxisbeispiele():
     """Live Praxisbeispiele with Themenfelder and Kommunen prefetched for cards."""
-    return (
-        PraxisbeispielPage.objects.live()
-        .public()
-        .prefetch_related(
-            Prefetch("themenfelder", queryset=Themenfeld.objects.order_by("order")),
-            Prefetch("kommunen", queryset=Kommune.objects.order_by("name")),
-        )
+    return oeffentlich(PraxisbeispielPage.objects.live()).prefetch_related(
+        Prefetch("themenfelder", queryset=Themenfeld.objects.order_by("order")),
+        Prefetch("kommunen", queryset=Kommune.objects.order_by("name")),
     )
 
 
 def search_ids(query):
     """Page ids matching the free text, best first; an unusable query matches nothing."""
     try:
-        results = PraxisbeispielPage.objects.live().public().search(query)[:MAX_SEARCH_RESULTS]
+        results = (
+            PraxisbeispielPage.objects.live()
+            .filter(pk__in=list(oeffentlich(PraxisbeispielPage.objects.live()).values_list("pk", flat=True)))
+            .search(query)[:MAX_SEARCH_RESULTS]
+        )
         return [page.pk for page in results]
     except DatabaseError:
         logger.warning("Praxisbeispiel search failed for query %r", query, exc_info=True)
@@ -44,7 +45,7 @@ def search_ids(query):
 
 def filtered(auswahl):
     """(base, results): base honours only the free text, results every filter; both unsorted."""
-    base = PraxisbeispielPage.objects.live().public()
+    base = oeffentlich(PraxisbeispielPage.objects.live())
     ids = None
     if auswahl.query:
         ids = search_ids(auswahl.query)

@@ -6,6 +6,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from netzwerk_site.sichtbarkeit import oeffentlich
 from praxisbeispiele import export, facets
 from praxisbeispiele.models import PraxisbeispielPage
 from praxisbeispiele.queries import export_queryset
@@ -36,7 +37,7 @@ def export_json(request):
 
 
 def _live_praxisbeispiel(pk):
-    return get_object_or_404(PraxisbeispielPage.objects.live().public(), pk=pk)
+    return get_object_or_404(oeffentlich(PraxisbeispielPage.objects.live()), pk=pk)
 
 
 @login_required

@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 
 from konto.roles import is_member
 from netzwerk_site.models import HandlungsfeldPage, Themenfeld
+from netzwerk_site.sichtbarkeit import oeffentlich
 from veranstaltungen import wiederholung
 from veranstaltungen.choices import AnmeldungStatus, Sichtbarkeit
 from veranstaltungen.models import Anmeldung, Ausnahme, VeranstaltungPage
@@ -28,7 +29,7 @@ def sichtbar_fuer(user):
     queryset = VeranstaltungPage.objects.live()
     if is_member(user):
         return queryset
-    return queryset.public().filter(sichtbarkeit=Sichtbarkeit.OEFFENTLICH)
+    return oeffentlich(queryset).filter(sichtbarkeit=Sichtbarkeit.OEFFENTLICH)
 
 
 def with_list_data(queryset):
@@ -169,7 +170,7 @@ def detail_context(page, user, day=None):
         .filter(pk__in=page.handlungsfelder.values("pk"))
         .select_related("themenfeld")
         .order_by("path"),
-        "dokumentation_praxisbeispiele": page.praxisbeispiele.live().public().order_by("title"),
+        "dokumentation_praxisbeispiele": oeffentlich(page.praxisbeispiele.live()).order_by("title"),
         "show_access": is_member(user),
         "anmeldestand": anmeldestand(page) if page.anmeldung_aktiv else None,
         "eigene_anmeldung": eigene_anmeldung(page, user),
@@ -190,7 +191,7 @@ def feed_cutoff(day=None):
 
 def public_feed(themenfeld=None, day=None):
     queryset = not_ended_before(
-        VeranstaltungPage.objects.live().public().filter(sichtbarkeit=Sichtbarkeit.OEFFENTLICH), feed_cutoff(day)
+        oeffentlich(VeranstaltungPage.objects.live()).filter(sichtbarkeit=Sichtbarkeit.OEFFENTLICH), feed_cutoff(day)
     )
     if themenfeld is not None:
         queryset = queryset.filter(themenfelder=themenfeld)
