@@ -338,9 +338,9 @@ def budget_checks(results, scales, db):
             for variante in ("warm", "kalt"):
                 if (key, variante) not in big["messungen"]:
                     continue
-                growth = anteil(small, small["messungen"][(key, variante)]) / anteil(
-                    big, big["messungen"][(key, variante)]
-                )
+                big_share = anteil(big, big["messungen"][(key, variante)])
+                # No request finished within the measurement: the growth is unbounded, not a division error.
+                growth = anteil(small, small["messungen"][(key, variante)]) / big_share if big_share else float("inf")
                 checks.append(
                     (
                         label,
@@ -449,9 +449,25 @@ def main():
     parser.add_argument("--scales", default="1,100", help="Faktoren, kommagetrennt (Standard 1,100).")
     parser.add_argument("--sekunden", type=int, default=8, help="Dauer jeder Messung in Sekunden.")
     parser.add_argument("--ausgabe", default=str(BENCH / "RESULTS.md"))
+    parser.add_argument(
+        "--nur-bericht",
+        action="store_true",
+        help="Nicht messen, nur RESULTS.md aus tmp/bench/ergebnis-*.json schreiben.",
+    )
     args = parser.parse_args()
     scales = [float(s) for s in args.scales.split(",")]
     info = machine()
+    if args.nur_bericht:
+        results = {}
+        for scale in scales:
+            data = json.loads((TMP / f"ergebnis-SQLite-{scale:g}.json").read_text())
+            data["messungen"] = {tuple(k.split("/")): v for k, v in data["messungen"].items()}
+            results[("SQLite", scale)] = data
+        info = json.loads((TMP / "maschine.json").read_text()) if (TMP / "maschine.json").exists() else info
+        write_markdown(Path(args.ausgabe), info, scales, ["SQLite"], results, {})
+        print(f"Ergebnisse in {args.ausgabe}")
+        return
+    (TMP / "maschine.json").write_text(json.dumps(info))
     manage(database_urls(scales[0])["SQLite"], "collectstatic", "--noinput", "-v0")
     results, build_seconds, dbs = {}, {}, []
     for scale in scales:
