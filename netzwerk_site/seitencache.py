@@ -147,8 +147,6 @@ class SeitencacheMiddleware:
         response = self.get_response(request)
         if request.method == "GET" and _cacheable_response(response):
             response[HEADER] = "gespeichert"
-            if hasattr(response, "render") and callable(response.render) and not response.is_rendered:
-                response.add_post_render_callback(lambda r: cache.set(key, r, timeout()))
-            else:
-                cache.set(key, response, timeout())
+            # Template responses are rendered by the handler before any middleware sees them.
+            cache.set(key, response, timeout())
         return response

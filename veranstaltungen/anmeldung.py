@@ -168,15 +168,16 @@ def _safe(value):
 
 def benachrichtige_nachgerueckt(anmeldung):
     """E-mail the member who moved up from the waiting list; sent after the commit, so only for a real seat."""
-    from django.conf import settings
     from django.core.mail import send_mail
     from django.template.loader import render_to_string
+
+    from diskussionen.notifications import site_url
 
     page = anmeldung.veranstaltung
     user = anmeldung.user
     if not user.email:
         return
-    base_url = getattr(settings, "WAGTAILADMIN_BASE_URL", "http://localhost").rstrip("/")
+    base_url = site_url()
     start = page.start_date
     termin = formats.date_format(start, "DATE_FORMAT")
     if page.start_time:
