@@ -188,4 +188,3 @@ def benachrichtige_nachgerueckt(anmeldung):
     )
     subject = _("Sie haben einen Platz: %(titel)s") % {"titel": page.title}
     transaction.on_commit(lambda: send_mail(" ".join(str(subject).split()), body, None, [user.email]))
-

@@ -325,6 +325,28 @@ class Ausnahme(Orderable):
             )
 
 
+class Termineintrag(models.Model):
+    """One stored occurrence of a Veranstaltung, so lists sort and page by the next date in SQL.
+
+    Written by veranstaltungen/terminindex.py whenever a page or one of its Ausnahmen is saved;
+    the occurrences themselves are always computed by veranstaltungen/wiederholung.py.
+    """
+
+    veranstaltung = models.ForeignKey(
+        VeranstaltungPage, verbose_name=_("Veranstaltung"), on_delete=models.CASCADE, related_name="termineintraege"
+    )
+    beginn = models.DateTimeField(_("Beginn"), help_text=_("Ganztägige Termine beginnen um Mitternacht."))
+    letzter_tag = models.DateField(_("Letzter Tag"))
+
+    class Meta:
+        verbose_name = _("Termineintrag")
+        verbose_name_plural = _("Termineinträge")
+        indexes = [models.Index(fields=["veranstaltung", "letzter_tag", "beginn"], name="termineintrag_naechster")]
+
+    def __str__(self):
+        return f"{self.veranstaltung_id}: {self.beginn:%d.%m.%Y %H:%M}"
+
+
 class Anmeldung(models.Model):
     """A member's registration for a Veranstaltung; confirmed or on the waiting list."""
 

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.core.paginator import Paginator
-from django.db.models import Prefetch, Q
+from django.db.models import OuterRef, Prefetch, Q, Subquery
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -15,9 +15,10 @@ from netzwerk_site.models import HandlungsfeldPage, Themenfeld
 from netzwerk_site.sichtbarkeit import oeffentlich
 from veranstaltungen import wiederholung
 from veranstaltungen.choices import AnmeldungStatus, Sichtbarkeit
-from veranstaltungen.models import Anmeldung, Ausnahme, VeranstaltungPage
+from veranstaltungen.models import Anmeldung, Ausnahme, Termineintrag, VeranstaltungPage
 
 ARCHIV_PER_PAGE = 10
+KOMMENDE_PER_PAGE = 20
 
 
 def today():
@@ -66,29 +67,47 @@ class Eintrag:
     termin: object
 
 
-def kommende(user, auswahl, day=None):
-    """Upcoming Veranstaltungen sorted by their next occurrence."""
-    day = day or today()
-    pages = with_list_data(narrow(not_ended_before(sichtbar_fuer(user), day), auswahl))
+def nach_naechstem_termin(queryset, day):
+    """Veranstaltungen with an occurrence ending on day or later, sorted by that occurrence.
+
+    Sorted in SQL by the stored occurrences (Termineintrag), so a list reads one page of events
+    however many there are.
+    """
+    naechster = (
+        Termineintrag.objects.filter(veranstaltung=OuterRef("pk"), letzter_tag__gte=day)
+        .order_by("beginn")
+        .values("beginn")[:1]
+    )
+    return (
+        queryset.annotate(naechster_beginn=Subquery(naechster))
+        .filter(naechster_beginn__isnull=False)
+        .order_by("naechster_beginn", "title")
+    )
+
+
+def _eintraege(pages, day):
     entries = []
     for page in pages:
         termin = wiederholung.next_termin(page, day, ausnahmen=list(page.ausnahmen.all()))
         if termin is not None:
             entries.append(Eintrag(page, termin))
-    return sorted(entries, key=lambda e: (wiederholung.sort_key(e.termin.start), e.page.title))
+    return entries
 
 
-def naechste_veranstaltungen(user, limit=3):
+def kommende(user, auswahl, day=None):
+    """One page of upcoming Veranstaltungen by their next occurrence; object_list holds Eintrag."""
+    day = day or today()
+    queryset = with_list_data(nach_naechstem_termin(narrow(sichtbar_fuer(user), auswahl), day))
+    paginator = Paginator(queryset, KOMMENDE_PER_PAGE)
+    seite = paginator.page(_page_number(auswahl, paginator))
+    seite.object_list = _eintraege(seite.object_list, day)
+    return seite
+
+
+def naechste_veranstaltungen(user, limit=3, day=None):
     """The next few Veranstaltungen the user may see, for the home page."""
-    return kommende(user, _NO_FILTER)[:limit]
-
-
-class _NoFilter:
-    themenfelder = ()
-    arten = ()
-
-
-_NO_FILTER = _NoFilter()
+    day = day or today()
+    return _eintraege(with_list_data(nach_naechstem_termin(sichtbar_fuer(user), day))[:limit], day)
 
 
 def archiv(user, auswahl, day=None):

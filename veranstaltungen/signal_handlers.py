@@ -1,4 +1,5 @@
-"""Keeps internal Veranstaltungen behind a view restriction and the feeds' Last-Modified honest."""
+"""Keeps internal Veranstaltungen behind a view restriction, the feeds' Last-Modified honest and the
+stored occurrences (terminindex) in step with dates and Ausnahmen."""
 
 from django.contrib.auth.models import Group
 from django.db.models.signals import post_delete, post_save
@@ -7,8 +8,12 @@ from wagtail.models import PageViewRestriction
 from wagtail.signals import page_unpublished
 
 from konto.roles import MEMBER_GROUPS
+from veranstaltungen import terminindex
 from veranstaltungen.feeds import note_removal
-from veranstaltungen.models import VeranstaltungPage
+from veranstaltungen.models import Ausnahme, VeranstaltungPage
+
+# Fields the occurrences depend on; saves of other fields (revisions, locks) leave them alone.
+TERMIN_FIELDS = {"start_date", "start_time", "end_date", "end_time", "wiederholung", "wiederholung_bis"}
 
 
 def sync_view_restriction(page):
@@ -30,6 +35,18 @@ def on_saved(sender, instance, update_fields=None, **kwargs):
         sync_view_restriction(instance)
 
 
+def on_dates_saved(sender, instance, raw=False, update_fields=None, **kwargs):
+    if raw or (update_fields is not None and not TERMIN_FIELDS & set(update_fields)):
+        return
+    terminindex.aktualisieren(instance.pk)
+
+
+def on_ausnahme_changed(sender, instance, raw=False, **kwargs):
+    # Wagtail saves a page's Ausnahmen after the page itself, so the page's handler saw the old ones.
+    if not raw:
+        terminindex.aktualisieren(instance.veranstaltung_id)
+
+
 def on_removed(sender, instance, **kwargs):
     if isinstance(instance, VeranstaltungPage) or getattr(instance, "specific_class", None) is VeranstaltungPage:
         note_removal()
@@ -37,5 +54,8 @@ def on_removed(sender, instance, **kwargs):
 
 def connect():
     post_save.connect(on_saved, sender=VeranstaltungPage, dispatch_uid="veranstaltungen_sichtbarkeit")
+    post_save.connect(on_dates_saved, sender=VeranstaltungPage, dispatch_uid="veranstaltungen_termine")
+    post_save.connect(on_ausnahme_changed, sender=Ausnahme, dispatch_uid="veranstaltungen_ausnahme_gespeichert")
+    post_delete.connect(on_ausnahme_changed, sender=Ausnahme, dispatch_uid="veranstaltungen_ausnahme_entfernt")
     post_delete.connect(on_removed, sender=VeranstaltungPage, dispatch_uid="veranstaltungen_entfernt")
     page_unpublished.connect(on_removed, dispatch_uid="veranstaltungen_unveroeffentlicht")

@@ -43,7 +43,9 @@ def kommende(request, index_page):
         context["querystring_vormonat"] = auswahl.querystring(monat=f"{context['vormonat']:%Y-%m}")
         context["querystring_folgemonat"] = auswahl.querystring(monat=f"{context['folgemonat']:%Y-%m}")
     else:
-        context["eintraege"] = queries.kommende(request.user, auswahl)
+        context["seite"] = queries.kommende(request.user, auswahl)
+        context["eintraege"] = context["seite"].object_list
+        context["querystring_base"] = auswahl.querystring()
     context["querystring_liste"] = auswahl.querystring(ansicht="", monat="")
     return index_page.render(request, context_overrides=context)
 

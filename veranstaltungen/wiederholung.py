@@ -182,8 +182,11 @@ def sort_key(value):
 
 
 def next_termin(veranstaltung, today, ausnahmen=None):
-    """The first occurrence ending today or later (cancelled ones included), or None."""
-    upcoming = termine(veranstaltung, von=today, bis=today + HORIZON, ausnahmen=ausnahmen)
+    """The first occurrence ending today or later (cancelled ones included), or None.
+
+    The same occurrences as the stored ones (terminindex.py), so a list sorted in SQL shows them.
+    """
+    upcoming = termine(veranstaltung, von=today, ausnahmen=ausnahmen)
     return upcoming[0] if upcoming else None
 
 

@@ -15,6 +15,7 @@ from netzwerk_site.blocks import PunktBlock, body_blocks
 from netzwerk_site.choices import Ebene, Umsetzungsstand
 
 RICHTEXT_FEATURES = ["bold", "italic", "link", "ol", "ul"]
+THEMENFELD_PRAXISBEISPIELE = 6
 
 
 class HomePage(Page):
@@ -103,7 +104,10 @@ class ThemenfeldPage(Page):
 
         context = super().get_context(request, *args, **kwargs)
         context["handlungsfelder"] = HandlungsfeldPage.objects.child_of(self).live().order_by("path")
-        context["praxisbeispiele"] = published_praxisbeispiele().filter(themenfelder=self.themenfeld)
+        alle = published_praxisbeispiele().filter(themenfelder=self.themenfeld)
+        # The newest few; the library lists them all with filters and pages.
+        context["praxisbeispiele"] = alle.order_by("-first_published_at", "-pk")[:THEMENFELD_PRAXISBEISPIELE]
+        context["praxisbeispiele_anzahl"] = alle.count()
         return context
 
 

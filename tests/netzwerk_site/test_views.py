@@ -5,6 +5,7 @@ from django.urls import reverse
 import pytest
 
 from netzwerk_site.choices import KommuneArt
+from netzwerk_site.models.pages import THEMENFELD_PRAXISBEISPIELE
 from tests.factories.netzwerk_site import (
     HandlungsfeldPageFactory,
     KommuneFactory,
@@ -121,7 +122,7 @@ def test_pages_use_constant_queries_whatever_the_number_of_examples(
         )
     limits = {
         "/": 11,
-        themenfeld_page.url: 15,
+        themenfeld_page.url: 16,
         handlungsfeld.url: 17,
         "/praxisbeispiele/": 21,
         beispiel.url: 25,
@@ -132,3 +133,20 @@ def test_pages_use_constant_queries_whatever_the_number_of_examples(
     for url, limit in limits.items():
         with django_assert_max_num_queries(limit):
             assert client.get(url).status_code == 200
+
+
+def test_themenfeld_page_shows_the_newest_examples_and_links_to_all_in_the_library(client, site_tree):
+    themenfeld_page = ThemenfeldPageFactory(parent=site_tree.themenfelder)
+    titles = [f"Beispiel {number}" for number in range(THEMENFELD_PRAXISBEISPIELE + 2)]
+    for title in titles:
+        PraxisbeispielPageFactory(
+            parent=site_tree.praxisbeispiele, title=title, themenfelder=[themenfeld_page.themenfeld]
+        )
+
+    response = client.get(themenfeld_page.url)
+    html = response.content.decode()
+
+    shown = [p.title for p in response.context["praxisbeispiele"]]
+    assert shown == list(reversed(titles))[:THEMENFELD_PRAXISBEISPIELE]
+    assert f'href="/praxisbeispiele/?themenfeld={themenfeld_page.themenfeld.slug}"' in html
+    assert f"Alle {len(titles)} Praxisbeispiele im Themenfeld" in html
