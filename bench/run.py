@@ -11,6 +11,7 @@ from bench/abfragen.py, worker memory from /proc.
 """
 
 import argparse
+import contextlib
 import datetime
 import http.client
 import json
@@ -226,6 +227,25 @@ def login(username, password, thread_path):
     return cookie, csrf_token(html)
 
 
+def leerlauf_abwarten(limit_seconds=180):
+    """Wait until the server has worked off requests wrk left open when its time was up.
+
+    gunicorn's sync workers finish every queued request even after wrk has gone, so a page slower
+    than the measuring time would otherwise slow down the next measurement.
+    """
+    deadline = time.monotonic() + limit_seconds
+    while time.monotonic() < deadline:
+        durations = []
+        for _ in range(4):
+            start = time.monotonic()
+            with contextlib.suppress(TimeoutError):
+                request("GET", "/bench/trivial/")
+            durations.append(time.monotonic() - start)
+        if max(durations) < 0.1:
+            return
+    raise RuntimeError(f"Der Server ist nach {limit_seconds} s noch mit liegengebliebenen Anfragen beschäftigt.")
+
+
 def wrk(paths, seconds, kalt=False, headers=(), body=None):
     env = dict(os.environ)
     env["BENCH_PFADE"] = "|".join(paths)
@@ -248,6 +268,7 @@ def wrk(paths, seconds, kalt=False, headers=(), body=None):
     ]
     output = subprocess.run(command, env=env, capture_output=True, text=True, check=True).stdout
     result = json.loads(output.strip().splitlines()[-1])
+    leerlauf_abwarten()
     errors = sum(result[k] for k in ("connect_errors", "read_errors", "write_errors", "timeouts", "status_errors"))
     if errors:
         raise RuntimeError(f"wrk meldet {errors} Fehler für {paths[0]}: {result}")
