@@ -1,5 +1,7 @@
 """What members do with Diskussionen and Beiträge: start, reply, edit, delete, answer, close, follow, read."""
 
+import contextlib
+
 from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
@@ -10,7 +12,9 @@ from diskussionen.models import Abonnement, Anhang, Beitrag, BeitragVersion, Dis
 from diskussionen.notifications import benachrichtigen, erwaehnte_mitglieder
 from diskussionen.ratelimit import check_rate_limit
 from diskussionen.rendering import render_markdown
+from diskussionen.search_documents import diskussion_neu_indexieren
 from konto.roles import Rolle, group_names, is_redaktion
+from search.index import gebuendelt
 
 
 class Verweigert(Exception):
@@ -65,7 +69,7 @@ def darf_erledigen(user, diskussion):
 def create_diskussion(user, cleaned_data, dateien=()):
     """Start a Diskussion with its first Beitrag; the starter follows it."""
     check_rate_limit(user)
-    with transaction.atomic():
+    with _schreiben():
         diskussion = Diskussion.objects.create(
             title=cleaned_data["title"],
             author=user,
@@ -80,12 +84,23 @@ def create_diskussion(user, cleaned_data, dateien=()):
     return diskussion
 
 
+@contextlib.contextmanager
+def _schreiben():
+    """One transaction; the thread's search document is written after its commit.
+
+    Indexing reads and analyses the whole thread. Inside the transaction that would hold SQLite's
+    write lock for all of it, and every other post of every worker would wait.
+    """
+    with gebuendelt(), transaction.atomic():
+        yield
+
+
 def create_beitrag(diskussion, user, body, dateien=()):
     """Reply to a Diskussion; concurrent replies are separate inserts, and the counters move by F() so none is lost."""
     if diskussion.is_gesperrt:
         raise Verweigert(_("Diese Diskussion ist gesperrt. Neue Beiträge sind nicht möglich."))
     check_rate_limit(user)
-    with transaction.atomic():
+    with _schreiben():
         beitrag = _add_beitrag(diskussion, user, body, dateien)
     _notify_new(beitrag)
     return beitrag
@@ -114,7 +129,7 @@ def edit_beitrag(beitrag, user, body, expected_version):
     if not darf_bearbeiten(user, beitrag):
         raise Verweigert(_("Sie können nur Ihre eigenen, sichtbaren Beiträge in offenen Diskussionen bearbeiten."))
     alte_erwaehnte = set(erwaehnte_mitglieder(beitrag.body).values_list("pk", flat=True))
-    with transaction.atomic():
+    with _schreiben():
         current = Beitrag.objects.get(pk=beitrag.pk)
         if current.version != expected_version:
             raise Bearbeitungskonflikt(current)
@@ -131,6 +146,7 @@ def edit_beitrag(beitrag, user, body, expected_version):
         )
         if not updated:
             raise Bearbeitungskonflikt(Beitrag.objects.get(pk=beitrag.pk))
+        diskussion_neu_indexieren(beitrag.diskussion_id)
     beitrag.refresh_from_db()
     neue = set(erwaehnte_mitglieder(body).values_list("pk", flat=True)) - alte_erwaehnte
     if neue:
@@ -143,6 +159,7 @@ def delete_beitrag(beitrag, user):
     if beitrag.author_id != user.pk or beitrag.is_geloescht:
         raise Verweigert(_("Sie können nur Ihre eigenen Beiträge löschen."))
     Beitrag.objects.filter(pk=beitrag.pk).update(is_geloescht=True, geloescht_am=timezone.now())
+    diskussion_neu_indexieren(beitrag.diskussion_id)
 
 
 def mark_antwort(beitrag, user):

@@ -5,6 +5,7 @@ from django.utils import timezone
 
 from diskussionen.choices import Aktion
 from diskussionen.models import Beitrag, Diskussion, Meldung, Moderationsprotokoll
+from diskussionen.search_documents import diskussion_neu_indexieren
 
 
 def _log(wer, aktion, diskussion=None, beitrag=None, begruendung=""):
@@ -22,6 +23,7 @@ def melden(beitrag, user, grund):
 def verbergen(beitrag, wer, begruendung=""):
     """Hide a Beitrag from members and close its open reports."""
     Beitrag.objects.filter(pk=beitrag.pk).update(is_verborgen=True)
+    diskussion_neu_indexieren(beitrag.diskussion_id)
     _close_reports(beitrag, wer)
     return _log(wer, Aktion.VERBORGEN, beitrag.diskussion, beitrag, begruendung)
 
@@ -29,6 +31,7 @@ def verbergen(beitrag, wer, begruendung=""):
 @transaction.atomic
 def wiederherstellen(beitrag, wer, begruendung=""):
     Beitrag.objects.filter(pk=beitrag.pk).update(is_verborgen=False)
+    diskussion_neu_indexieren(beitrag.diskussion_id)
     return _log(wer, Aktion.WIEDERHERGESTELLT, beitrag.diskussion, beitrag, begruendung)
 
 

@@ -26,6 +26,16 @@ def reindex(sender, instance, **kwargs):
     update_object(diskussion)
 
 
+def diskussion_neu_indexieren(diskussion_id):
+    """For changes saved with update(), which sends no signal: hiding, withdrawing, editing a post."""
+    from diskussionen.models import Diskussion
+    from search.index import update_object
+
+    diskussion = Diskussion.objects.filter(pk=diskussion_id).first()
+    if diskussion is not None:
+        update_object(diskussion)
+
+
 def remove(sender, instance, **kwargs):
     from search.index import remove_object
 

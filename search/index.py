@@ -49,17 +49,22 @@ def _vocabulary_of(row):
     return dict.fromkeys(row.woerter.split(), ("", public))
 
 
-@transaction.atomic
 def write_document(dokument):
-    """Insert or update the SuchDokument row for dokument and keep the vocabulary counts right."""
+    """Insert or update the SuchDokument row for dokument and keep the vocabulary counts right.
+
+    The text is analysed before the write transaction opens, so a long Diskussion holds SQLite's
+    write lock only for the few statements that write. Its compounds are split with the stems of
+    the index so far plus its own (a stem that only its previous version had counts one more time).
+    """
     analyzer = glossar.analyzer()
     words = _words(dokument, analyzer)
-    old = SuchDokument.objects.filter(key=dokument.key).first()
     public = dokument.sichtbarkeit == Sichtbarkeit.OEFFENTLICH
-    woerterbuch.apply_changes(_vocabulary_of(old), {w: (s, public) for w, s in words.items()})
-    known = woerterbuch.all_stems() | woerterbuch.glossary_stems(analyzer)
+    known = woerterbuch.all_stems() | woerterbuch.glossary_stems(analyzer) | {stem(w) for w in words}
     values = _row_values(dokument, analyzer, known, words)
-    row, _ = SuchDokument.objects.update_or_create(key=dokument.key, defaults=values)
+    with transaction.atomic():
+        old = SuchDokument.objects.filter(key=dokument.key).first()
+        woerterbuch.apply_changes(_vocabulary_of(old), {w: (s, public) for w, s in words.items()})
+        row, _ = SuchDokument.objects.update_or_create(key=dokument.key, defaults=values)
     return row
 
 

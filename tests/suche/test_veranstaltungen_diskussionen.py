@@ -2,6 +2,9 @@
 
 import pytest
 
+from diskussionen import moderation
+from diskussionen.beitraege import create_beitrag, delete_beitrag, edit_beitrag
+
 from tests.factories.diskussionen import BeitragFactory, DiskussionFactory
 from tests.factories.veranstaltungen import VeranstaltungIndexPageFactory, VeranstaltungPageFactory
 from veranstaltungen.choices import Sichtbarkeit
@@ -51,3 +54,47 @@ def test_deleted_discussion_leaves_the_index(client, site_tree, member):
     diskussion.delete()
 
     assert titles(client, "Kurzlebige Frage") == []
+
+
+@pytest.fixture
+def thread_with_post(member, editor):
+    diskussion = DiskussionFactory(title="Sprachstandsfeststellung nach der Zuweisung")
+    beitrag = create_beitrag(diskussion, member, "Wir nutzen das Verfahren Quokkamethode bei allen Jugendlichen.")
+    return diskussion, beitrag
+
+
+def test_a_reply_is_searchable_as_soon_as_it_is_posted(client, member, thread_with_post):
+    client.force_login(member)
+
+    assert titles(client, "Quokkamethode") == ["Sprachstandsfeststellung nach der Zuweisung"]
+
+
+def test_an_edited_post_is_found_by_its_new_text_only(client, member, thread_with_post):
+    _, beitrag = thread_with_post
+    client.force_login(member)
+
+    edit_beitrag(beitrag, member, "Wir nutzen inzwischen die Wombatskala.", beitrag.version)
+
+    assert titles(client, "Quokkamethode") == []
+    assert titles(client, "Wombatskala") == ["Sprachstandsfeststellung nach der Zuweisung"]
+
+
+def test_a_withdrawn_post_leaves_the_index(client, member, thread_with_post):
+    _, beitrag = thread_with_post
+    client.force_login(member)
+
+    delete_beitrag(beitrag, member)
+
+    assert titles(client, "Quokkamethode") == []
+
+
+def test_a_hidden_post_leaves_the_index_and_returns_when_restored(client, member, editor, thread_with_post):
+    _, beitrag = thread_with_post
+    client.force_login(member)
+
+    moderation.verbergen(beitrag, editor)
+    hidden = titles(client, "Quokkamethode")
+    moderation.wiederherstellen(beitrag, editor)
+
+    assert hidden == []
+    assert titles(client, "Quokkamethode") == ["Sprachstandsfeststellung nach der Zuweisung"]
