@@ -3,28 +3,26 @@
 Wagtail's PageQuerySet.public() ORs one path condition per restricted page of the whole site. With
 hundreds of internal Veranstaltungen (each carries a restriction) the SQL grows with them, and at
 about a thousand SQLite refuses it ("Expression tree is too large"); the benchmark at scale 100 found
-this. Here every restricted path goes into one IN list per tree depth: a page is excluded when the
-prefix of its own path at that depth is a restricted path, which is exactly "the restricted page or
-one of its descendants".
+this. Here a page is excluded when the prefix of its own path at the depth of a restricted page is
+in the restricted paths of that depth (a subquery the database evaluates once), which is exactly
+"the restricted page or one of its descendants". Neither the SQL nor the work of building it grows
+with the number of restrictions; only with the number of depths that have one.
 """
-
-from collections import defaultdict
 
 from django.db.models import Q
 from django.db.models.functions import Substr
 
-from wagtail.models import PageViewRestriction
+from wagtail.models import Page, PageViewRestriction
 
 
 def oeffentlich(queryset):
     """queryset without pages under any view restriction (the same pages as .public())."""
-    by_length = defaultdict(list)
-    for path in set(PageViewRestriction.objects.values_list("page__path", flat=True)):
-        by_length[len(path)].append(path)
-    if not by_length:
+    depths = sorted(set(PageViewRestriction.objects.values_list("page__depth", flat=True)))
+    if not depths:
         return queryset
-    prefixes = {f"_pfad_{length}": Substr("path", 1, length) for length in by_length}
+    prefixes = {f"_pfad_{depth}": Substr("path", 1, depth * Page.steplen) for depth in depths}
     restricted = Q()
-    for length, paths in by_length.items():
-        restricted |= Q(**{f"_pfad_{length}__in": sorted(paths)})
+    for depth in depths:
+        paths = PageViewRestriction.objects.filter(page__depth=depth).values("page__path")
+        restricted |= Q(**{f"_pfad_{depth}__in": paths})
     return queryset.alias(**prefixes).exclude(restricted)
