@@ -6,14 +6,15 @@ from urllib.parse import urlencode
 
 from django.core.paginator import Paginator
 from django.db import DatabaseError
-from django.db.models import Case, Count, IntegerField, Prefetch, Value, When
+from django.db.models import Case, Count, IntegerField, OuterRef, Prefetch, Subquery, Value, When
+from django.db.models.functions import Coalesce
 from django.utils.translation import gettext as _
 
 from netzwerk_site.models import Kommune, Themenfeld, Zielgruppe
 from netzwerk_site.sichtbarkeit import oeffentlich
 from praxisbeispiele import facets
 from praxisbeispiele.choices import Sortierung
-from praxisbeispiele.models import Foerderung, PraxisbeispielPage
+from praxisbeispiele.models import Foerderung, PraxisbeispielPage, Uebernahme
 
 logger = logging.getLogger("netzwerk")
 
@@ -65,8 +66,24 @@ def sort(queryset, auswahl, ids):
     return queryset.order_by("-first_published_at", "-pk")
 
 
+def uebernahmen_anzahl():
+    """How many Kommunen took the example up, as a subquery per row.
+
+    A Count() annotation would GROUP BY every column of the whole filtered library before the
+    page's LIMIT (100 ms of SQL at 10,000 Praxisbeispiele); the subquery needs no grouping.
+    """
+    per_beispiel = (
+        Uebernahme.objects.filter(praxisbeispiel=OuterRef("pk"))
+        .order_by()
+        .values("praxisbeispiel")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    return Coalesce(Subquery(per_beispiel, output_field=IntegerField()), 0)
+
+
 def with_card_data(queryset):
-    return queryset.annotate(uebernahmen_anzahl=Count("uebernahmen", distinct=True)).prefetch_related(
+    return queryset.annotate(uebernahmen_anzahl=uebernahmen_anzahl()).prefetch_related(
         Prefetch("themenfelder", queryset=Themenfeld.objects.order_by("order")),
         Prefetch("kommunen", queryset=Kommune.objects.order_by("name")),
     )
@@ -114,7 +131,7 @@ def export_queryset(auswahl):
     """All results of the filters, sorted, with every relation the export writes."""
     _base, results, ids = filtered(auswahl)
     return (
-        sort(results.annotate(uebernahmen_anzahl=Count("uebernahmen", distinct=True)), auswahl, ids)
+        sort(results.annotate(uebernahmen_anzahl=uebernahmen_anzahl()), auswahl, ids)
         .select_related("traeger")
         .prefetch_related(
             Prefetch("themenfelder", queryset=Themenfeld.objects.order_by("order")),
