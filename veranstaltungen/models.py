@@ -336,7 +336,12 @@ class Termineintrag(models.Model):
         VeranstaltungPage, verbose_name=_("Veranstaltung"), on_delete=models.CASCADE, related_name="termineintraege"
     )
     beginn = models.DateTimeField(_("Beginn"), help_text=_("Ganztägige Termine beginnen um Mitternacht."))
+    ende = models.DateTimeField(_("Ende"), help_text=_("Bei ganztägigen Terminen Mitternacht nach dem letzten Tag."))
     letzter_tag = models.DateField(_("Letzter Tag"))
+    ganztaegig = models.BooleanField(_("Ganztägig"), default=False)
+    urspruenglicher_beginn = models.DateTimeField(_("Ursprünglicher Beginn"))
+    abgesagt = models.BooleanField(_("Abgesagt"), default=False)
+    verschoben = models.BooleanField(_("Verschoben"), default=False)
 
     class Meta:
         verbose_name = _("Termineintrag")

@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from konto.roles import is_member
 from netzwerk_site.models import HandlungsfeldPage, Themenfeld
 from netzwerk_site.sichtbarkeit import oeffentlich
-from veranstaltungen import wiederholung
+from veranstaltungen import terminindex, wiederholung
 from veranstaltungen.choices import AnmeldungStatus, Sichtbarkeit
 from veranstaltungen.models import Anmeldung, Ausnahme, Termineintrag, VeranstaltungPage
 
@@ -33,11 +33,14 @@ def sichtbar_fuer(user):
     return oeffentlich(queryset).filter(sichtbarkeit=Sichtbarkeit.OEFFENTLICH)
 
 
-def with_list_data(queryset):
-    return queryset.select_related("veranstalter").prefetch_related(
-        Prefetch("themenfelder", queryset=Themenfeld.objects.order_by("order")),
-        Prefetch("ausnahmen", queryset=Ausnahme.objects.order_by("datum")),
+def with_list_data(queryset, ausnahmen=True):
+    """What a list entry shows; the Ausnahmen only where occurrences are computed (month view)."""
+    queryset = queryset.select_related("veranstalter").prefetch_related(
+        Prefetch("themenfelder", queryset=Themenfeld.objects.order_by("order"))
     )
+    if ausnahmen:
+        queryset = queryset.prefetch_related(Prefetch("ausnahmen", queryset=Ausnahme.objects.order_by("datum")))
+    return queryset
 
 
 def not_ended_before(queryset, day):
@@ -86,18 +89,21 @@ def nach_naechstem_termin(queryset, day):
 
 
 def _eintraege(pages, day):
-    entries = []
+    """Each page with its next occurrence, read from the stored row nach_naechstem_termin sorted by."""
+    pages = list(pages)
+    naechste = Q(pk__in=[])
     for page in pages:
-        termin = wiederholung.next_termin(page, day, ausnahmen=list(page.ausnahmen.all()))
-        if termin is not None:
-            entries.append(Eintrag(page, termin))
-    return entries
+        naechste |= Q(veranstaltung_id=page.pk, beginn=page.naechster_beginn)
+    rows = {}
+    for row in Termineintrag.objects.filter(naechste, letzter_tag__gte=day).order_by("pk"):
+        rows.setdefault(row.veranstaltung_id, row)
+    return [Eintrag(page, terminindex.termin_aus(rows[page.pk])) for page in pages if page.pk in rows]
 
 
 def kommende(user, auswahl, day=None):
     """One page of upcoming Veranstaltungen by their next occurrence; object_list holds Eintrag."""
     day = day or today()
-    queryset = with_list_data(nach_naechstem_termin(narrow(sichtbar_fuer(user), auswahl), day))
+    queryset = with_list_data(nach_naechstem_termin(narrow(sichtbar_fuer(user), auswahl), day), ausnahmen=False)
     paginator = Paginator(queryset, KOMMENDE_PER_PAGE)
     seite = paginator.page(_page_number(auswahl, paginator))
     seite.object_list = _eintraege(seite.object_list, day)
@@ -107,14 +113,15 @@ def kommende(user, auswahl, day=None):
 def naechste_veranstaltungen(user, limit=3, day=None):
     """The next few Veranstaltungen the user may see, for the home page."""
     day = day or today()
-    return _eintraege(with_list_data(nach_naechstem_termin(sichtbar_fuer(user), day))[:limit], day)
+    pages = with_list_data(nach_naechstem_termin(sichtbar_fuer(user), day), ausnahmen=False)
+    return _eintraege(pages[:limit], day)
 
 
 def archiv(user, auswahl, day=None):
     """Past Veranstaltungen, newest first, paginated; returns (page of pages, notices)."""
     day = day or today()
     past = sichtbar_fuer(user).exclude(pk__in=not_ended_before(VeranstaltungPage.objects.all(), day).values("pk"))
-    queryset = with_list_data(narrow(past, auswahl)).order_by("-start_date", "title")
+    queryset = with_list_data(narrow(past, auswahl), ausnahmen=False).order_by("-start_date", "title")
     paginator = Paginator(queryset, ARCHIV_PER_PAGE)
     return paginator.page(_page_number(auswahl, paginator))
 

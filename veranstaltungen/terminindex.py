@@ -2,8 +2,7 @@
 
 Lists sort Veranstaltungen by their next occurrence. Computing that in Python for every event on
 every request grows with the number of events (3 s for 2,000), so the occurrences are stored once
-per change and the lists ask SQL for the next one. The rows hold only what sorting needs; the
-page shows the occurrence computed by wiederholung.py for the few events on screen.
+per change and the lists ask SQL for the next one, and show it from the stored row.
 """
 
 import datetime
@@ -14,19 +13,45 @@ from veranstaltungen import wiederholung
 from veranstaltungen.models import Termineintrag, VeranstaltungPage
 
 
-def _beginn(termin):
-    """An aware datetime for sorting; an all-day occurrence begins at midnight in Berlin."""
-    if termin.has_time:
-        return termin.start
-    return datetime.datetime.combine(termin.start, datetime.time(), wiederholung.BERLIN)
+def _moment(value):
+    """An aware datetime; an all-day date becomes midnight in Berlin."""
+    if isinstance(value, datetime.datetime):
+        return value
+    return datetime.datetime.combine(value, datetime.time(), wiederholung.BERLIN)
+
+
+def _day(value):
+    return value.astimezone(wiederholung.BERLIN).date()
 
 
 def eintraege(page):
     """Unsaved Termineintrag rows of the page's occurrences (cancelled ones included, like the lists)."""
     return [
-        Termineintrag(veranstaltung_id=page.pk, beginn=_beginn(termin), letzter_tag=termin.last_date)
+        Termineintrag(
+            veranstaltung_id=page.pk,
+            beginn=_moment(termin.start),
+            ende=_moment(termin.end),
+            letzter_tag=termin.last_date,
+            ganztaegig=not termin.has_time,
+            urspruenglicher_beginn=_moment(termin.original_start),
+            abgesagt=termin.cancelled,
+            verschoben=termin.moved,
+        )
         for termin in wiederholung.termine(page, ausnahmen=list(page.ausnahmen.all()))
     ]
+
+
+def termin_aus(eintrag):
+    """The wiederholung.Termin a stored row stands for, without expanding the series again."""
+    if eintrag.ganztaegig:
+        start, end, original = _day(eintrag.beginn), _day(eintrag.ende), _day(eintrag.urspruenglicher_beginn)
+    else:
+        start, end, original = (
+            eintrag.beginn.astimezone(wiederholung.BERLIN),
+            eintrag.ende.astimezone(wiederholung.BERLIN),
+            eintrag.urspruenglicher_beginn.astimezone(wiederholung.BERLIN),
+        )
+    return wiederholung.Termin(start, end, original_start=original, cancelled=eintrag.abgesagt, moved=eintrag.verschoben)
 
 
 def aktualisieren(page_id):

@@ -181,3 +181,34 @@ def test_the_list_links_to_the_next_page_keeping_the_filters(client, make_verans
 
     assert f'href="?themenfeld={themenfeld.slug}&amp;seite=2" rel="next"' in html
     assert "Seite 1 von 2" in html
+
+
+@pytest.mark.parametrize("all_day", [False, True])
+def test_a_stored_row_gives_back_exactly_the_computed_occurrence(make_veranstaltung, all_day):
+    times = {"start_time": None, "end_time": None} if all_day else {}
+    serie = make_veranstaltung(
+        "s",
+        start_date=datetime.date(2027, 3, 16),
+        wiederholung=Wiederholung.WOECHENTLICH,
+        wiederholung_bis=datetime.date(2027, 4, 13),
+        **times,
+    )
+    serie.ausnahmen = [
+        Ausnahme(datum=datetime.date(2027, 3, 23), art=AusnahmeArt.ABGESAGT),
+        Ausnahme(datum=datetime.date(2027, 3, 30), art=AusnahmeArt.VERSCHOBEN, neues_datum=datetime.date(2027, 4, 1)),
+    ]
+    publish(serie)
+
+    stored = [
+        terminindex.termin_aus(row) for row in Termineintrag.objects.filter(veranstaltung=serie).order_by("beginn")
+    ]
+
+    # Across the change to summer time on 28 March: the wall-clock time stays.
+    assert stored == wiederholung.termine(serie)
+    assert [(t.cancelled, t.moved) for t in stored] == [
+        (False, False),
+        (True, False),
+        (False, True),
+        (False, False),
+        (False, False),
+    ]
