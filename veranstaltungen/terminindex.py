@@ -51,7 +51,9 @@ def termin_aus(eintrag):
             eintrag.ende.astimezone(wiederholung.BERLIN),
             eintrag.urspruenglicher_beginn.astimezone(wiederholung.BERLIN),
         )
-    return wiederholung.Termin(start, end, original_start=original, cancelled=eintrag.abgesagt, moved=eintrag.verschoben)
+    return wiederholung.Termin(
+        start, end, original_start=original, cancelled=eintrag.abgesagt, moved=eintrag.verschoben
+    )
 
 
 def aktualisieren(page_id):

@@ -4,7 +4,6 @@ import pytest
 
 from diskussionen import moderation
 from diskussionen.beitraege import create_beitrag, delete_beitrag, edit_beitrag
-
 from tests.factories.diskussionen import BeitragFactory, DiskussionFactory
 from tests.factories.veranstaltungen import VeranstaltungIndexPageFactory, VeranstaltungPageFactory
 from veranstaltungen.choices import Sichtbarkeit
