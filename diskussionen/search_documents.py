@@ -18,12 +18,20 @@ def diskussion_document(diskussion):
     )
 
 
-def reindex(sender, instance, **kwargs):
-    """A thread follows every change of itself and of its posts (new, edited, hidden, deleted)."""
-    from search.index import update_object
+def reindex(sender, instance, created=False, raw=False, **kwargs):
+    """A thread follows every change of itself and of its posts (new, edited, hidden, deleted).
 
+    A new visible post is the thread's new last part: only its text is analysed and appended.
+    """
+    from search.index import append_text, update_object
+
+    if raw:
+        return
     diskussion = getattr(instance, "diskussion", instance)
-    update_object(diskussion)
+    if created and instance is not diskussion and instance.is_sichtbar:
+        append_text(diskussion, plain_text(instance.body), datum=instance.created_at.date())
+    else:
+        update_object(diskussion)
 
 
 def diskussion_neu_indexieren(diskussion_id):

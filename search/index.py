@@ -78,6 +78,43 @@ def delete_document(key):
     return True
 
 
+def _known_stems_for(analyzer, text, words):
+    """The stems decompounding text can use: looked up for its own words, not the whole vocabulary."""
+    candidates = set()
+    for token in analyzer.tokens(text, for_index=True):
+        if not token.protected:
+            candidates |= analyzer.compound_candidates(token.folded)
+    return woerterbuch.known_stems(analyzer, candidates) | {stem(w) for w in words}
+
+
+def append_document_text(key, text, datum=None):
+    """Add a new last part (a reply) to the document under key without analysing the rest again.
+
+    A reply used to re-read and re-analyse its whole thread (O(posts in the thread) per reply); here
+    only the reply's text is analysed, and the row is read and written in one short transaction, so
+    concurrent replies to one thread do not overwrite each other. Returns the row, or None if there
+    is no row yet (the caller indexes the whole object then).
+    """
+    analyzer = glossar.analyzer()
+    words = woerterbuch.words_of(analyzer, text)
+    known = _known_stems_for(analyzer, text, words)
+    terms = " ".join(analyzer.index_terms(text, known))
+    with transaction.atomic():
+        row = SuchDokument.objects.select_for_update().filter(key=key).first()
+        if row is None:
+            return None
+        old_words = set(row.woerter.split())
+        new_words = {w: s for w, s in words.items() if w not in old_words}
+        public = row.sichtbarkeit == Sichtbarkeit.OEFFENTLICH
+        woerterbuch.apply_changes({}, {w: (s, public) for w, s in new_words.items()})
+        row.text = "\n".join(filter(None, [row.text, text]))
+        row.text_terms = " ".join(filter(None, [row.text_terms, terms]))
+        row.woerter = " ".join(sorted(old_words | set(new_words)))
+        row.datum = datum or row.datum
+        row.save(update_fields=["text", "text_terms", "woerter", "datum", "geaendert_am"])
+    return row
+
+
 _gebuendelt = contextvars.ContextVar("suche_gebuendelt", default=None)
 
 
@@ -93,21 +130,43 @@ def gebuendelt():
         yield
     finally:
         _gebuendelt.reset(token)
-    for obj in pending.values():
-        update_object(obj)
+    for obj, appended in pending.values():
+        if appended is None:
+            update_object(obj)
+        else:
+            append_text(obj, *appended)
 
 
 def update_object(obj):
     """Index obj as it is now; an object that must not be found (draft, hidden) leaves the index."""
     pending = _gebuendelt.get()
     if pending is not None:
-        pending[(type(obj), obj.pk)] = obj
+        pending[(type(obj), obj.pk)] = (obj, None)
         return None
     dokument = documents.document_for(obj)
     if dokument is None:
         remove_object(obj)
         return None
     row = write_document(dokument)
+    _mirror("index_document", row)
+    return row
+
+
+def append_text(obj, text, datum=None):
+    """obj got a new last part with text (a reply to a Diskussion): index only that part.
+
+    Inside gebuendelt() it waits for the end of the block; a second change of the same object
+    there indexes the whole object once instead.
+    """
+    pending = _gebuendelt.get()
+    if pending is not None:
+        known = (type(obj), obj.pk)
+        pending[known] = (obj, None) if known in pending else (obj, (text, datum))
+        return None
+    text = text.strip()
+    row = append_document_text(documents.key_for(obj), text, datum) if text else None
+    if row is None:
+        return update_object(obj)
     _mirror("index_document", row)
     return row
 

@@ -4,6 +4,10 @@ import pytest
 
 from diskussionen import moderation
 from diskussionen.beitraege import create_beitrag, delete_beitrag, edit_beitrag
+from diskussionen.models import Diskussion
+from search import index
+from search.documents import key_for
+from search.models import SuchDokument
 from tests.factories.diskussionen import BeitragFactory, DiskussionFactory
 from tests.factories.veranstaltungen import VeranstaltungIndexPageFactory, VeranstaltungPageFactory
 from veranstaltungen.choices import Sichtbarkeit
@@ -97,3 +101,19 @@ def test_a_hidden_post_leaves_the_index_and_returns_when_restored(client, member
 
     assert hidden == []
     assert titles(client, "Quokkamethode") == ["Sprachstandsfeststellung nach der Zuweisung"]
+
+
+def test_a_reply_appended_to_the_index_equals_indexing_the_whole_thread(member, thread_with_post):
+    diskussion, _ = thread_with_post
+    # Compounds are split with the words known when a text is indexed; here "Pool" comes first.
+    create_beitrag(diskussion, member, "Danke! Wie finanziert ihr euren Pool?")
+    create_beitrag(diskussion, member, "Die Sprachmittlerinnen kommen aus dem Sprachmittlungspool des Kreises.")
+    appended = SuchDokument.objects.get(key=key_for(diskussion))
+
+    index.update_object(Diskussion.objects.get(pk=diskussion.pk))
+    whole = SuchDokument.objects.get(key=key_for(diskussion))
+
+    fields = ["text", "text_terms", "woerter", "datum", "title_terms"]
+    assert [getattr(appended, f) for f in fields] == [getattr(whole, f) for f in fields]
+    assert "sprachmittlungspool" in appended.woerter.split()
+    assert "sprachmittlungspool sprachmittl pool" in appended.text_terms
