@@ -99,11 +99,32 @@ def _create_pg_database(base, name):
             conn.execute(f'CREATE DATABASE "{name}"')
 
 
-def build(database_url, scale):
+def build(database_url, scale, db="SQLite"):
+    """Build (or continue) the database; PostgreSQL gets a copy of the SQLite one when that is complete.
+
+    Building scale 100 takes about an hour; a copy through `sichern`/`wiederherstellen` takes
+    minutes and gives both engines the very same content.
+    """
     started = time.monotonic()
     manage(database_url, "migrate", "--noinput", "-v0")
+    sqlite_url = database_urls(scale)["SQLite"]
+    if db == "PostgreSQL" and (TMP / f"build-{scale:g}.done").exists() and _pg_is_empty(database_url):
+        archive = TMP / f"sicherung-{scale:g}.tar.gz"
+        sqlite_file = TMP / f"scale-{scale:g}.sqlite3"
+        if not archive.exists() or archive.stat().st_mtime < sqlite_file.stat().st_mtime:
+            manage(sqlite_url, "sichern", "--ausgabe", str(archive))
+        manage(database_url, "wiederherstellen", str(archive), "--ja")
     manage(database_url, "bench_data", "--scale", f"{scale:g}")
+    if db == "SQLite":
+        (TMP / f"build-{scale:g}.done").write_text(f"{datetime.datetime.now().isoformat()}\n")
     return time.monotonic() - started
+
+
+def _pg_is_empty(database_url):
+    import psycopg
+
+    with psycopg.connect(database_url.replace("postgres://", "postgresql://", 1)) as conn:
+        return conn.execute("SELECT NOT EXISTS (SELECT 1 FROM praxisbeispiele_praxisbeispielpage)").fetchone()[0]
 
 
 def machine():
@@ -408,10 +429,13 @@ def write_markdown(path, info, scales, dbs, results, build_seconds):
         for scale in scales:
             result = results[(db, scale)]
             built = build_seconds.get((db, scale))
+            gemessen = (
+                f"Gemessen {result['gemessen']} auf Commit {result['commit']}. " if result.get("gemessen") else ""
+            )
             lines += [
                 f"## {db}, Faktor {scale:g}",
                 "",
-                f"Decke (triviale View): {result['decke']:.0f} Anfragen/s "
+                gemessen + f"Decke (triviale View): {result['decke']:.0f} Anfragen/s "
                 f"(Einzelmessungen: {', '.join(f'{d:.0f}' for d in result['decke_einzeln'])}). "
                 f"Speicher je Worker nach dem Lauf: {', '.join(f'{r:.0f} MiB' for r in result['rss_mib'])}."
                 + (f" Aufbau der Datenbank in diesem Lauf: {built:.0f} s." if built is not None else ""),
@@ -459,10 +483,28 @@ def write_markdown(path, info, scales, dbs, results, build_seconds):
             lines.append("Keine: alle Budgets sind erfüllt.")
         for label, what, value, budget, _, key in misses:
             fmt = (lambda v: f"{v:.1%}") if "Anteil" in what else (lambda v: f"{v:.2f}×")
-            grund = erklaerungen.get(key, {}).get("warum", "Noch nicht erklärt.")
+            eintrag = erklaerungen.get(key, {})
+            grund = eintrag.get(db, {}).get("warum") or eintrag.get("warum", "Noch nicht erklärt.")
             lines.append(f"- **{label}**, {what}: {fmt(value)} statt {fmt(budget)}. {grund}")
         lines.append("")
     path.write_text("\n".join(lines).rstrip() + "\n")
+
+
+def load_results(scales, dbs=None):
+    """Saved measurements from tmp/bench/ergebnis-<db>-<scale>.json, for the report."""
+    results = {}
+    for db in dbs or ("SQLite", "PostgreSQL"):
+        for scale in scales:
+            path = TMP / f"ergebnis-{db}-{scale:g}.json"
+            if path.exists():
+                data = json.loads(path.read_text())
+                data["messungen"] = {tuple(k.split("/")): v for k, v in data["messungen"].items()}
+                results[(db, scale)] = data
+    return results
+
+
+def complete_dbs(results, scales):
+    return [db for db in ("SQLite", "PostgreSQL") if all((db, scale) in results for scale in scales)]
 
 
 def main():
@@ -471,34 +513,41 @@ def main():
     parser.add_argument("--sekunden", type=int, default=8, help="Dauer jeder Messung in Sekunden.")
     parser.add_argument("--ausgabe", default=str(BENCH / "RESULTS.md"))
     parser.add_argument(
+        "--datenbanken",
+        default="",
+        help="Nur diese Datenbanken messen (SQLite, PostgreSQL; kommagetrennt). Gespeicherte Messungen der "
+        "anderen aus tmp/bench/ kommen mit in den Bericht.",
+    )
+    parser.add_argument(
         "--nur-bericht",
         action="store_true",
         help="Nicht messen, nur RESULTS.md aus tmp/bench/ergebnis-*.json schreiben.",
     )
     args = parser.parse_args()
     scales = [float(s) for s in args.scales.split(",")]
+    wanted = [d.strip() for d in args.datenbanken.split(",") if d.strip()]
     info = machine()
     if args.nur_bericht:
-        results = {}
-        for scale in scales:
-            data = json.loads((TMP / f"ergebnis-SQLite-{scale:g}.json").read_text())
-            data["messungen"] = {tuple(k.split("/")): v for k, v in data["messungen"].items()}
-            results[("SQLite", scale)] = data
+        results = load_results(scales)
         info = json.loads((TMP / "maschine.json").read_text()) if (TMP / "maschine.json").exists() else info
-        write_markdown(Path(args.ausgabe), info, scales, ["SQLite"], results, {})
+        write_markdown(Path(args.ausgabe), info, scales, complete_dbs(results, scales), results, {})
         print(f"Ergebnisse in {args.ausgabe}")
         return
     (TMP / "maschine.json").write_text(json.dumps(info))
     manage(database_urls(scales[0])["SQLite"], "collectstatic", "--noinput", "-v0")
-    results, build_seconds, dbs = {}, {}, []
+    results, build_seconds = load_results(scales), {}
     for scale in scales:
         for db, url in database_urls(scale).items():
-            if db not in dbs:
-                dbs.append(db)
+            if wanted and db not in wanted:
+                continue
             print(f"== {db}, Faktor {scale:g}: Datenbank aufbauen bzw. prüfen", flush=True)
-            build_seconds[(db, scale)] = build(url, scale)
+            build_seconds[(db, scale)] = build(url, scale, db)
             print(f"== {db}, Faktor {scale:g}: messen", flush=True)
-            results[(db, scale)] = measure(url, args.sekunden)
+            results[(db, scale)] = {
+                **measure(url, args.sekunden),
+                "gemessen": datetime.datetime.now(datetime.UTC).strftime("%Y-%m-%d %H:%M UTC"),
+                "commit": info["commit"],
+            }
             (TMP / f"ergebnis-{db}-{scale:g}.json").write_text(
                 json.dumps(
                     {
@@ -508,7 +557,7 @@ def main():
                     indent=1,
                 )
             )
-    write_markdown(Path(args.ausgabe), info, scales, dbs, results, build_seconds)
+    write_markdown(Path(args.ausgabe), info, scales, complete_dbs(results, scales), results, build_seconds)
     print(f"Ergebnisse in {args.ausgabe}")
 
 
