@@ -198,7 +198,20 @@ def set_themenfeld_folgen(user, themenfeld, folgen):
 
 
 def mark_read(user, diskussion):
-    Lesestand.objects.update_or_create(user=user, diskussion=diskussion, defaults={"gelesen_am": timezone.now()})
+    """Note the visit, but write only when the thread has news for the user.
+
+    A thread counts as unread while gelesen_am < last_activity_at (queries.diskussionen_fuer). Reading a
+    thread again without news needs no write; on SQLite every write waits for the one write lock.
+    """
+    gelesen_am = Lesestand.objects.filter(user=user, diskussion=diskussion).values_list("gelesen_am", flat=True).first()
+    now = timezone.now()
+    if gelesen_am is None:
+        # A second tab may have written it meanwhile: then its time stands, which is as good.
+        Lesestand.objects.bulk_create(
+            [Lesestand(user=user, diskussion=diskussion, gelesen_am=now)], ignore_conflicts=True
+        )
+    elif gelesen_am < diskussion.last_activity_at:
+        Lesestand.objects.filter(user=user, diskussion=diskussion).update(gelesen_am=now)
 
 
 def mark_permissions(beitraege, user, diskussion):

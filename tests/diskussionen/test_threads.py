@@ -9,7 +9,7 @@ import pytest
 
 from diskussionen.beitraege import create_beitrag
 from diskussionen.choices import Stand
-from diskussionen.models import Abonnement, Beitrag, BeitragVersion, Diskussion
+from diskussionen.models import Abonnement, Beitrag, BeitragVersion, Diskussion, Lesestand
 from tests.factories.diskussionen import BeitragFactory, DiskussionFactory, add_beitraege
 
 pytestmark = [pytest.mark.integration, pytest.mark.django_db]
@@ -292,3 +292,18 @@ def test_linked_threads_tag_shows_threads_to_members_and_nothing_to_visitors(rf,
     assert visitor_html == ""
     assert f'<a href="/diskussionen/{diskussion.pk}/">Sprachstand nach der Zuweisung</a>' in member_html
     assert f'href="/diskussionen/neu/?handlungsfeld={handlungsfeld.pk}"' in member_html
+
+
+def test_reading_a_thread_again_without_news_writes_nothing(client, diskussion, other_member, member):
+    client.force_login(other_member)
+    client.get(f"/diskussionen/{diskussion.pk}/")
+    first = Lesestand.objects.get(user=other_member, diskussion=diskussion).gelesen_am
+
+    client.get(f"/diskussionen/{diskussion.pk}/")
+    again = Lesestand.objects.get(user=other_member, diskussion=diskussion).gelesen_am
+    create_beitrag(diskussion, member, "Neues")
+    client.get(f"/diskussionen/{diskussion.pk}/")
+    after_news = Lesestand.objects.get(user=other_member, diskussion=diskussion).gelesen_am
+
+    assert again == first
+    assert after_news > first
