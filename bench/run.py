@@ -135,7 +135,13 @@ def machine():
             break
     mem_kb = int(re.search(r"MemTotal:\s+(\d+)", Path("/proc/meminfo").read_text()).group(1))
     commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True)
-    dirty = subprocess.run(["git", "status", "--porcelain"], cwd=ROOT, capture_output=True, text=True).stdout.strip()
+    # The report itself does not count as a local change.
+    dirty = subprocess.run(
+        ["git", "status", "--porcelain", "--", ".", ":(exclude)bench/RESULTS.md"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+    ).stdout.strip()
     versions = subprocess.run(
         [
             PYTHON,
