@@ -62,7 +62,8 @@ def write_document(dokument):
     known = woerterbuch.all_stems() | woerterbuch.glossary_stems(analyzer) | {stem(w) for w in words}
     values = _row_values(dokument, analyzer, known, words)
     with transaction.atomic():
-        old = SuchDokument.objects.filter(key=dokument.key).first()
+        # Locked, so that two writers of one document on PostgreSQL cannot both count its old words.
+        old = SuchDokument.objects.select_for_update().filter(key=dokument.key).first()
         woerterbuch.apply_changes(_vocabulary_of(old), {w: (s, public) for w, s in words.items()})
         row, _ = SuchDokument.objects.update_or_create(key=dokument.key, defaults=values)
     return row
