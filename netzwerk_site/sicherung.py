@@ -38,6 +38,7 @@ from django.db.migrations.executor import MigrationExecutor
 from django.db.migrations.recorder import MigrationRecorder
 from django.db.models.signals import m2m_changed, post_save, pre_save
 from django.utils import timezone
+from django.utils.formats import number_format
 
 import wagtail
 from wagtail.documents import get_document_model
@@ -66,6 +67,7 @@ EXCLUDED_MODELS = {
     "auth.permission",
     "suche.suchdokument",  # the portal search index, rebuilt with rebuild_suche
     "suche.suchwort",
+    "veranstaltungen.termineintrag",  # the stored occurrences, computed again with termine_berechnen
     "wagtailadmin.editingsession",  # who has an editor open at this moment
 }
 
@@ -577,6 +579,7 @@ def _replace_database(database, manifest, progress, log):
     _remap_revision_content_types(manifest["content_types"])
     _reset_sequences(_restored_models(manifest).values())
     call_command("rebuild_suche", stdout=log)
+    call_command("termine_berechnen", stdout=log)
     call_command("update_index", verbosity=0, stdout=io.StringIO())
     return counts
 
@@ -623,22 +626,12 @@ def restore(path, *, ueberschreiben=False, confirm=None, progress=None, log=None
 
 def zahl(value):
     """A count with German digit grouping: 12.345."""
-    return f"{value:,}".replace(",", ".")
+    return number_format(value, force_grouping=True)
 
 
 def anzahl(value, singular, plural):
     """A count with its noun: 1 Datei, 2 Dateien."""
     return f"{zahl(value)} {singular if value == 1 else plural}"
-
-
-def groesse(size):
-    """A file size for people: 12,3 MB."""
-    for unit in ("Bytes", "kB", "MB", "GB"):
-        if size < 1000 or unit == "GB":
-            text = f"{size:.1f}" if unit != "Bytes" else str(size)
-            return f"{text.replace('.', ',')} {unit}"
-        size /= 1000
-    return ""
 
 
 def progress_printer(stdout, width=30):

@@ -46,7 +46,7 @@ from tests.factories.konto import UserFactory
 from tests.factories.netzwerk_site import ThemenfeldFactory
 from tests.factories.praxisbeispiele import PraxisbeispielPageFactory
 from veranstaltungen.anmeldung import anmelden
-from veranstaltungen.models import Anmeldung, VeranstaltungPage
+from veranstaltungen.models import Anmeldung, Termineintrag, VeranstaltungPage
 
 pytestmark = pytest.mark.integration
 
@@ -252,6 +252,12 @@ def snapshot(media_root):
             )
         ),
         "sites": list(Site.objects.values_list("hostname", "port", "root_page__url_path", "is_default_site")),
+        # Not in the archive: computed again from the restored Veranstaltungen.
+        "termine": list(
+            Termineintrag.objects.order_by("veranstaltung__url_path", "beginn").values_list(
+                "veranstaltung__url_path", "beginn", "ende", "letzter_tag", "abgesagt", "verschoben"
+            )
+        ),
         "media": media(media_root),
     }
 
@@ -278,6 +284,7 @@ def test_restore_brings_back_every_page_post_registration_user_and_file(portal, 
         "anhaenge": 1,
         "anmeldungen": 1,
         "sites": 1,
+        "termine": 24,
         "media": 4,
     }
     assert after.pop("media") == {name: data for name, data in before.pop("media").items() if name != rendition}
@@ -457,7 +464,17 @@ def test_archive_holds_manifest_rows_and_files_but_no_sessions_or_derived_tables
         name for app, name in MigrationRecorder(connection).applied_migrations() if app == "konto"
     )
     assert (
-        sorted(models & {"sessions.session", "contenttypes.contenttype", "auth.permission", "suche.suchdokument"}) == []
+        sorted(
+            models
+            & {
+                "sessions.session",
+                "contenttypes.contenttype",
+                "auth.permission",
+                "suche.suchdokument",
+                "veranstaltungen.termineintrag",
+            }
+        )
+        == []
     )
     assert user["fields"]["groups"] == [Group.objects.get(name=Rolle.MITGLIED_KOMMUNE).pk]
     assert root["fields"]["content_type"] == ["wagtailcore", "page"]

@@ -1,7 +1,8 @@
 from django.core.management.base import BaseCommand, CommandError
+from django.template.defaultfilters import filesizeformat
 
 from netzwerk_site import sicherung
-from netzwerk_site.sicherung import anzahl, groesse
+from netzwerk_site.sicherung import anzahl
 
 
 class Command(BaseCommand):
@@ -28,9 +29,9 @@ class Command(BaseCommand):
         media_size = sum(entry["size"] for entry in manifest["media"].values())
         self.stdout.write(
             self.style.SUCCESS(
-                f"Sicherung gespeichert: {result.path} ({groesse(result.path.stat().st_size)}). "
+                f"Sicherung gespeichert: {result.path} ({filesizeformat(result.path.stat().st_size)}). "
                 f"Sie enthält {anzahl(records, 'Datensatz', 'Datensätze')} aus {anzahl(tables, 'Tabelle', 'Tabellen')} "
-                f"und {anzahl(len(manifest['media']), 'Mediendatei', 'Mediendateien')} ({groesse(media_size)})."
+                f"und {anzahl(len(manifest['media']), 'Mediendatei', 'Mediendateien')} ({filesizeformat(media_size)})."
             )
         )
         self.stdout.write(
