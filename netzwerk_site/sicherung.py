@@ -632,19 +632,3 @@ def zahl(value):
 def anzahl(value, singular, plural):
     """A count with its noun: 1 Datei, 2 Dateien."""
     return f"{zahl(value)} {singular if value == 1 else plural}"
-
-
-def progress_printer(stdout, width=30):
-    """A progress(step, done, total) callback that draws one bar per step, like rebuild_suche."""
-    state = {"step": None, "filled": None}
-
-    def progress(step, done, total):
-        filled = width * done // total if total else width
-        if step == state["step"] and filled == state["filled"] and done != total:
-            return
-        state.update(step=step, filled=filled)
-        bar = "#" * filled + "." * (width - filled)
-        stdout.write(f"\r{step}: [{bar}] {zahl(done)}/{zahl(total)}", ending="\n" if done == total else "")
-        stdout.flush()
-
-    return progress

@@ -4,10 +4,8 @@ import time
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 
-from netzwerk_site import benchdaten
+from netzwerk_site import benchdaten, fortschritt
 from praxisbeispiele.models import PraxisbeispielIndexPage
-
-BAR = 30
 
 
 class Command(BaseCommand):
@@ -41,17 +39,7 @@ class Command(BaseCommand):
             self.stdout.write("Seed-Inhalte fehlen, lade sie zuerst (seed_netzwerk) …")
             call_command("seed_netzwerk", "--no-demo-accounts", stdout=io.StringIO())
         started = time.monotonic()
-        shown = {}
-
-        def progress(label, done, total):
-            filled = BAR * done // total if total else BAR
-            if shown.get(label) == filled and done != total:
-                return
-            shown[label] = filled
-            elapsed = time.monotonic() - started
-            line = f"\r{label:<16} [{'#' * filled}{'.' * (BAR - filled)}] {done}/{total}  {elapsed:6.0f} s"
-            self.stdout.write(line, ending="\n" if done == total else "")
-            self.stdout.flush()
+        progress = fortschritt.balken(self.stdout, mit_zeit=True)
 
         anzahl = benchdaten.build(scale, progress, teile)
         self.stdout.write(

@@ -1,7 +1,7 @@
 from django.core.management.base import BaseCommand, CommandError
 from django.template.defaultfilters import filesizeformat
 
-from netzwerk_site import sicherung
+from netzwerk_site import fortschritt, sicherung
 from netzwerk_site.sicherung import anzahl
 
 
@@ -18,7 +18,7 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, **options):
-        progress = sicherung.progress_printer(self.stdout) if options["verbosity"] > 0 else None
+        progress = fortschritt.balken(self.stdout) if options["verbosity"] > 0 else None
         try:
             result = sicherung.create_backup(options["ausgabe"], progress)
         except sicherung.SicherungFehler as error:

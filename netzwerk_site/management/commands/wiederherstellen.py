@@ -5,7 +5,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import connection
 from django.utils import timezone
 
-from netzwerk_site import sicherung
+from netzwerk_site import fortschritt, sicherung
 from netzwerk_site.sicherung import anzahl, zahl
 
 VENDORS = {"sqlite": "SQLite", "postgresql": "PostgreSQL"}
@@ -39,7 +39,7 @@ class Command(BaseCommand):
                 options["pfad"],
                 ueberschreiben=options["ueberschreiben"],
                 confirm=None if options["ja"] else confirm,
-                progress=sicherung.progress_printer(self.stdout) if verbose else None,
+                progress=fortschritt.balken(self.stdout) if verbose else None,
                 log=self.stdout if verbose else None,
             )
         except sicherung.SicherungFehler as error:
