@@ -14,6 +14,7 @@ gives the same content. The text is recombined from the seed content of the Koop
 
 import contextlib
 import datetime
+import functools
 import random
 import time
 from dataclasses import dataclass
@@ -103,17 +104,26 @@ def _noop(label, done, total):
     pass
 
 
-def _mit_wiederholung(schritt, versuche=10):
-    """Run one registration; a second bench_data process (parallel build) may hold SQLite's write lock."""
+def _mit_wiederholung(schritt, aufraeumen=None, versuche=10):
+    """Run schritt again while a second bench_data process (a parallel build) holds SQLite's write lock.
+
+    aufraeumen removes what a failed attempt left half-written.
+    """
     for versuch in range(versuche):
         try:
-            with contextlib.suppress(anmeldung.AnmeldungAbgelehnt):
-                return schritt()
+            return schritt()
         except OperationalError:
             if versuch == versuche - 1:
                 raise
+            if aufraeumen is not None:
+                aufraeumen()
             time.sleep(1 + versuch)
     return None
+
+
+def _anmelden(page, user):
+    with contextlib.suppress(anmeldung.AnmeldungAbgelehnt):
+        anmeldung.anmelden(page, user, now=LANGE_VORHER)
 
 
 class Benchdaten:
@@ -318,7 +328,7 @@ class Benchdaten:
         for n, page in enumerate(offen):
             if not page.anmeldungen.exists():
                 for user in self.random.sample(mitglieder, min(len(mitglieder), 5)):
-                    _mit_wiederholung(lambda page=page, user=user: anmeldung.anmelden(page, user, now=LANGE_VORHER))
+                    _mit_wiederholung(functools.partial(_anmelden, page, user))
             self.progress("Anmeldungen", n + 1, total)
 
     # -- Diskussionen -------------------------------------------------------------------------------------------------
@@ -335,23 +345,14 @@ class Benchdaten:
             if i < done:
                 self.progress("Diskussionen", i + 1, total)
                 continue
-            self._faden_mit_wiederholung(titel, starter, themenfeld, antworten, is_frage_an_land=i % 7 == 0)
+            _mit_wiederholung(
+                functools.partial(self._faden, titel, starter, themenfeld, antworten, is_frage_an_land=i % 7 == 0),
+                aufraeumen=Diskussion.objects.filter(title=titel).delete,
+            )
             self.progress("Diskussionen", i + 1, total)
         if not Diskussion.objects.filter(title=LANGER_FADEN_TITEL).exists():
             antworten = [(rnd.choice(mitglieder), rnd.choice(ANTWORTEN)) for _ in range(LANGER_FADEN_BEITRAEGE - 1)]
             self._faden(LANGER_FADEN_TITEL, mitglieder[0], self.themenfelder[0], antworten)
-
-    def _faden_mit_wiederholung(self, titel, *args, **kwargs):
-        """A parallel bench_data process may hold SQLite's write lock: drop the half-written thread and retry."""
-        for versuch in range(10):
-            try:
-                return self._faden(titel, *args, **kwargs)
-            except OperationalError:
-                if versuch == 9:
-                    raise
-                Diskussion.objects.filter(title=titel).delete()
-                time.sleep(1 + versuch)
-        return None
 
     def _faden(self, titel, starter, themenfeld, antworten, is_frage_an_land=False):
         # Each post goes through create_beitrag; the thread is indexed once at the end instead of after every post.
