@@ -123,7 +123,7 @@ def build(database_url, scale, db="SQLite"):
 def _pg_is_empty(database_url):
     import psycopg
 
-    with psycopg.connect(database_url.replace("postgres://", "postgresql://", 1)) as conn:
+    with psycopg.connect(database_url) as conn:
         return conn.execute("SELECT NOT EXISTS (SELECT 1 FROM praxisbeispiele_praxisbeispielpage)").fetchone()[0]
 
 
