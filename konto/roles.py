@@ -31,3 +31,7 @@ def is_member(user):
 
 def is_redaktion(user):
     return user.is_authenticated and user.is_active and (user.is_superuser or Rolle.REDAKTION in group_names(user))
+
+
+def is_land_member(user):
+    return Rolle.MITGLIED_LAND in group_names(user)

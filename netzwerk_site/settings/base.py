@@ -70,6 +70,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "netzwerk_site.csp.PortalCSPMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Renders every Refusal a view raises as the refusal page in the site layout.
+    "netzwerk_site.refusals.RefusalMiddleware",
     # Last, so that it sees the authentication results of every view.
     "axes.middleware.AxesMiddleware",
 ]
