@@ -15,6 +15,7 @@ os.environ.setdefault("DJANGO_SECURE_SSL_REDIRECT", "0")
 from netzwerk_site.settings.production import *  # noqa: E402, F403
 
 ROOT_URLCONF = "bench.urls"
+INSTALLED_APPS = [*INSTALLED_APPS, "bench"]  # noqa: F405
 DISKUSSIONEN_BEITRAEGE_PRO_MINUTE = 10**9
 AXES_FAILURE_LIMIT = 10**6
 EMAIL_BACKEND = "django.core.mail.backends.dummy.EmailBackend"

@@ -42,6 +42,9 @@ class AuditEintrag(models.Model):
         help_text=_("Die Adresse wird mit dem Eintrag gelöscht, sobald die Aufbewahrungsfrist abgelaufen ist."),
     )
 
+    # Derived from content (or an operations record): never what visitors see on its own.
+    changes_public_pages = False
+
     class Meta:
         ordering = ["-created_at", "-pk"]
         indexes = [
@@ -96,3 +99,18 @@ def _as_text(value):
     if isinstance(value, bool):
         return str(_("ja") if value else _("nein"))
     return str(value)
+
+
+class Seitenstand(models.Model):
+    """One row: a number that grows with every content change, so cached pages of all processes expire at once."""
+
+    generation = models.PositiveBigIntegerField(_("Stand"), default=0)
+    # Raising the number must not itself count as a change of what visitors see.
+    changes_public_pages = False
+
+    class Meta:
+        verbose_name = _("Seitenstand")
+        verbose_name_plural = _("Seitenstände")
+
+    def __str__(self):
+        return str(self.generation)

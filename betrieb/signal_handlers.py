@@ -11,13 +11,14 @@ from wagtail.models import GroupCollectionPermission, GroupPagePermission
 
 from axes.signals import user_locked_out
 
-from betrieb import audit
+from betrieb import audit, page_cache
 from betrieb.choices import AuditAktion
 
 STATUS_FIELDS = ("is_active", "is_staff", "is_superuser")
 
 
 def connect():
+    page_cache.connect()
     user_model = get_user_model()
     user_logged_in.connect(angemeldet, dispatch_uid="betrieb_audit_anmeldung")
     user_logged_out.connect(abgemeldet, dispatch_uid="betrieb_audit_abmeldung")

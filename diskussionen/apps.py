@@ -5,6 +5,8 @@ from django.utils.translation import gettext_lazy as _
 class DiskussionenConfig(AppConfig):
     name = "diskussionen"
     verbose_name = _("Diskussionen")
+    # Threads are for members only: a change never alters what the page cache holds for visitors.
+    changes_public_pages = False
 
     def ready(self):
         from diskussionen import search_documents, signal_handlers  # noqa: F401

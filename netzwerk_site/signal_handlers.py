@@ -2,7 +2,6 @@ from django.utils import timezone
 
 from wagtail.signals import page_published
 
-from netzwerk_site import seitencache
 from netzwerk_site.models import HandlungsfeldPage, UmsetzungsstandAenderung
 
 
@@ -22,5 +21,4 @@ def record_umsetzungsstand(sender, instance, revision=None, **kwargs):
 
 
 def connect():
-    seitencache.connect()
     page_published.connect(record_umsetzungsstand, sender=HandlungsfeldPage, dispatch_uid="umsetzungsstand_verlauf")

@@ -64,6 +64,9 @@ class SuchDokument(models.Model):
     woerter = models.TextField(_("Wörter"), blank=True)
     geaendert_am = models.DateTimeField(_("Geändert am"), auto_now=True)
 
+    # Derived from content (or an operations record): never what visitors see on its own.
+    changes_public_pages = False
+
     class Meta:
         ordering = ["key"]
         indexes = [models.Index(fields=["sichtbarkeit", "typ"], name="suche_sichtbarkeit_typ")]
@@ -90,6 +93,9 @@ class SuchWort(models.Model):
     stamm = models.CharField(_("Stamm"), max_length=100, db_index=True)
     anzahl_oeffentlich = models.PositiveIntegerField(_("Öffentliche Dokumente"), default=0)
     anzahl_gesamt = models.PositiveIntegerField(_("Alle Dokumente"), default=0)
+
+    # Derived from content (or an operations record): never what visitors see on its own.
+    changes_public_pages = False
 
     class Meta:
         ordering = ["wort"]

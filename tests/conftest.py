@@ -3,9 +3,10 @@
 import io
 from types import SimpleNamespace
 
+from django.core.cache import cache
 from django.core.management import call_command
 from django.core.signals import request_finished
-from django.db import close_old_connections
+from django.db import close_old_connections, transaction
 
 from wagtail.models import Site
 
@@ -43,6 +44,21 @@ def site_tree(db):
 def seeded(live_server):
     """The full seed content, loaded exactly as `make run` loads it (for live-server tests)."""
     call_command("seed_netzwerk", "--no-demo-accounts", stdout=io.StringIO())
+
+
+@pytest.fixture(scope="module")
+def seeded_module(django_db_setup, django_db_blocker):
+    """Seed once per module inside an outer transaction; each test rolls back to this state."""
+    with django_db_blocker.unblock():
+        outer = transaction.atomic()
+        outer.__enter__()
+        call_command("seed_netzwerk", "--no-demo-accounts", stdout=io.StringIO())
+        try:
+            yield
+        finally:
+            transaction.set_rollback(True)
+            outer.__exit__(None, None, None)
+            cache.clear()
 
 
 @pytest.fixture

@@ -10,7 +10,6 @@ from netzwerk_site.models.pages import (
     UmsetzungsstandAenderung,
 )
 from netzwerk_site.models.seed import SeedEintrag
-from netzwerk_site.models.seitencache import Seitenstand
 from netzwerk_site.models.vocabularies import Kommune, Organisation, Themenfeld, Zielgruppe
 
 __all__ = [
@@ -22,7 +21,6 @@ __all__ = [
     "KooperationsstrategiePage",
     "Organisation",
     "SeedEintrag",
-    "Seitenstand",
     "StrategieabschnittPage",
     "Themenfeld",
     "ThemenfeldIndexPage",

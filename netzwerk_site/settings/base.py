@@ -28,6 +28,7 @@ INSTALLED_APPS = [
     "wagtail.api.v2",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
+    "wagtail.contrib.routable_page",
     "wagtail.contrib.settings",
     "wagtail.embeds",
     "wagtail.sites",
@@ -58,7 +59,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Before the session: a cached page for an anonymous visitor needs no session, user or view.
-    "netzwerk_site.seitencache.SeitencacheMiddleware",
+    "betrieb.page_cache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -196,7 +197,7 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 
-# Whole-page cache for anonymous visitors (netzwerk_site/seitencache.py): seconds an entry lives at
+# Whole-page cache for anonymous visitors (betrieb/page_cache.py): seconds an entry lives at
 # most; every content change invalidates all entries at once. 0 switches it off.
 SEITENCACHE_SEKUNDEN = int(os.environ.get("SEITENCACHE_SEKUNDEN", "300"))
 

@@ -5,6 +5,7 @@ import os
 from .base import *  # noqa: F403
 
 DEBUG = True
+INSTALLED_APPS = [*INSTALLED_APPS, "bench"]  # noqa: F405
 SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY", "dev-only-insecure-key-never-use-in-production")
 ALLOWED_HOSTS = ["127.0.0.1", "localhost", "[::1]"]
 EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"

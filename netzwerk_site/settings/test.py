@@ -3,6 +3,7 @@
 from .base import *  # noqa: F403
 
 DEBUG = False
+INSTALLED_APPS = [*INSTALLED_APPS, "bench"]  # noqa: F405
 SECRET_KEY = "test-only-insecure-key"  # noqa: S105
 ALLOWED_HOSTS = ["testserver", "127.0.0.1", "localhost"]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
@@ -19,7 +20,7 @@ STORAGES = {
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
 # Off by default: test databases roll back, so a generation number could repeat across tests.
-# tests/netzwerk_site/test_seitencache.py switches it on.
+# tests/betrieb/test_page_cache.py switches it on.
 SEITENCACHE_SEKUNDEN = 0
 # One line per request would bury the test output; warnings and errors still show.
 LOGGING = logging_config("text", request_level="WARNING")

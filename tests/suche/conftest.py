@@ -1,8 +1,5 @@
-import io
 
 from django.core.cache import cache
-from django.core.management import call_command
-from django.db import transaction
 
 import pytest
 
@@ -16,21 +13,6 @@ def fresh_glossary_cache():
     cache.clear()
     yield
     cache.clear()
-
-
-@pytest.fixture(scope="module")
-def seeded_module(django_db_setup, django_db_blocker):
-    """Seed once per module inside an outer transaction; each test rolls back to this state."""
-    with django_db_blocker.unblock():
-        outer = transaction.atomic()
-        outer.__enter__()
-        call_command("seed_netzwerk", "--no-demo-accounts", stdout=io.StringIO())
-        try:
-            yield
-        finally:
-            transaction.set_rollback(True)
-            outer.__exit__(None, None, None)
-            cache.clear()
 
 
 def publish(page):

@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from netzwerk_site import fortschritt
+from betrieb.progress import progress_bar
 from search import index
 
 
@@ -8,6 +8,6 @@ class Command(BaseCommand):
     help = "Baut den Suchindex aus allen veröffentlichten Inhalten neu auf."
 
     def handle(self, *args, **options):
-        balken = fortschritt.balken(self.stdout)
-        count = index.rebuild(lambda done, total: balken("", done, total))
+        bar = progress_bar(self.stdout)
+        count = index.rebuild(lambda done, total: bar("", done, total))
         self.stdout.write(self.style.SUCCESS(f"Suchindex neu aufgebaut: {count} Dokumente."))

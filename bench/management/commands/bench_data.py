@@ -4,7 +4,8 @@ import time
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 
-from netzwerk_site import benchdaten, fortschritt
+from bench import data
+from betrieb.progress import progress_bar
 from praxisbeispiele.models import PraxisbeispielIndexPage
 
 
@@ -21,7 +22,7 @@ class Command(BaseCommand):
         )
         parser.add_argument(
             "--nur",
-            default=",".join(benchdaten.TEILE),
+            default=",".join(data.TEILE),
             help="Nur diese Teile, kommagetrennt (praxisbeispiele, veranstaltungen, diskussionen); Mitglieder immer. "
             "Jeder Teil zieht aus einem eigenen Zufallsgenerator, Teile lassen sich daher getrennt bauen.",
         )
@@ -30,24 +31,24 @@ class Command(BaseCommand):
         if scale <= 0:
             raise CommandError("Der Faktor --scale muss größer als 0 sein.")
         teile = [t.strip() for t in nur.split(",") if t.strip()]
-        unbekannt = set(teile) - set(benchdaten.TEILE)
+        unbekannt = set(teile) - set(data.TEILE)
         if unbekannt:
             raise CommandError(
-                f"Unbekannte Teile: {', '.join(sorted(unbekannt))}. Möglich: {', '.join(benchdaten.TEILE)}."
+                f"Unbekannte Teile: {', '.join(sorted(unbekannt))}. Möglich: {', '.join(data.TEILE)}."
             )
         if not PraxisbeispielIndexPage.objects.exists():
             self.stdout.write("Seed-Inhalte fehlen, lade sie zuerst (seed_netzwerk) …")
             call_command("seed_netzwerk", "--no-demo-accounts", stdout=io.StringIO())
         started = time.monotonic()
-        progress = fortschritt.balken(self.stdout, mit_zeit=True)
+        progress = progress_bar(self.stdout, with_time=True)
 
-        anzahl = benchdaten.build(scale, progress, teile)
+        anzahl = data.build(scale, progress, teile)
         self.stdout.write(
             self.style.SUCCESS(
                 f"Benchmark-Daten für Faktor {scale:g} in {time.monotonic() - started:.0f} s: "
                 f"{anzahl.praxisbeispiele} Praxisbeispiele, {anzahl.veranstaltungen} Veranstaltungen "
                 f"({anzahl.wiederkehrend} wiederkehrend), {anzahl.diskussionen} Diskussionen mit "
-                f"{anzahl.beitraege} Beiträgen plus eine mit {benchdaten.LANGER_FADEN_BEITRAEGE}, "
+                f"{anzahl.beitraege} Beiträgen plus eine mit {data.LANGER_FADEN_BEITRAEGE}, "
                 f"{anzahl.mitglieder} Mitglieder."
             )
         )

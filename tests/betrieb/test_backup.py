@@ -33,7 +33,7 @@ from diskussionen.models import Anhang, Beitrag, Diskussion
 from konto.models import User
 from konto.roles import Rolle
 from konto.setup import ensure_groups
-from netzwerk_site import sicherung
+from betrieb import backup
 from netzwerk_site.models import Themenfeld
 from netzwerk_site.tree import ensure_tree_root
 from praxisbeispiele.models import PraxisbeispielIndexPage
@@ -177,7 +177,7 @@ def revision_content(revision):
 def snapshot(media_root):
     """Everything a restore must bring back, with content types by natural key."""
     return {
-        "rows": {model._meta.label_lower: model._base_manager.count() for model in sicherung.dumped_models()},
+        "rows": {model._meta.label_lower: model._base_manager.count() for model in backup.dumped_models()},
         "pages": [
             (
                 page.pk,
@@ -291,7 +291,7 @@ def test_restore_brings_back_every_page_post_registration_user_and_file(portal, 
     assert after == before
     assert Rendition.objects.count() == 0
     assert output.endswith(
-        f"Wiederherstellung abgeschlossen: {sicherung.zahl(sum(before['rows'].values()))} Datensätze in "
+        f"Wiederherstellung abgeschlossen: {backup.zahl(sum(before['rows'].values()))} Datensätze in "
         f"{sum(1 for count in before['rows'].values() if count)} Tabellen, 3 Mediendateien, "
         f"{SuchDokument.objects.count()} Suchdokumente.\n"
         "Starten Sie die Anwendung neu, damit kein Prozess noch Seiten aus seinem Zwischenspeicher ausliefert.\n"

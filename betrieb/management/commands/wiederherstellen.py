@@ -5,8 +5,9 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import connection
 from django.utils import timezone
 
-from netzwerk_site import fortschritt, sicherung
-from netzwerk_site.sicherung import anzahl, zahl
+from betrieb import restore
+from betrieb.backup import SicherungFehler, anzahl, zahl
+from betrieb.progress import progress_bar
 
 VENDORS = {"sqlite": "SQLite", "postgresql": "PostgreSQL"}
 
@@ -34,15 +35,15 @@ class Command(BaseCommand):
         verbose = options["verbosity"] > 0
         try:
             if verbose:
-                self.stdout.write(describe(sicherung.read_manifest(options["pfad"])))
-            result = sicherung.restore(
+                self.stdout.write(describe(restore.read_manifest(options["pfad"])))
+            result = restore.restore(
                 options["pfad"],
                 ueberschreiben=options["ueberschreiben"],
                 confirm=None if options["ja"] else confirm,
-                progress=fortschritt.balken(self.stdout) if verbose else None,
+                progress=progress_bar(self.stdout) if verbose else None,
                 log=self.stdout if verbose else None,
             )
-        except sicherung.SicherungFehler as error:
+        except SicherungFehler as error:
             raise CommandError(str(error)) from error
         if verbose:
             for label, count in sorted(result.counts.items()):

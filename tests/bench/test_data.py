@@ -7,7 +7,7 @@ from django.core.management import call_command
 import pytest
 
 from diskussionen.models import Beitrag, Diskussion
-from netzwerk_site.benchdaten import LANGER_FADEN_BEITRAEGE, SLUG_PREFIX
+from bench.data import LANGER_FADEN_BEITRAEGE, SLUG_PREFIX
 from praxisbeispiele.models import PraxisbeispielPage
 from search.documents import key_for
 from search.models import SuchDokument

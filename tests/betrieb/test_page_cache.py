@@ -5,7 +5,7 @@ from django.urls import reverse
 
 import pytest
 
-from netzwerk_site import seitencache
+from betrieb import page_cache
 from tests.factories.netzwerk_site import ThemenfeldFactory
 from tests.factories.praxisbeispiele import PraxisbeispielPageFactory
 from tests.factories.veranstaltungen import VeranstaltungIndexPageFactory, VeranstaltungPageFactory
@@ -34,8 +34,8 @@ def test_second_anonymous_request_is_served_from_the_cache_with_one_query(
     with django_assert_max_num_queries(1):
         second = client.get(beispiel.url)
 
-    assert first[seitencache.HEADER] == "gespeichert"
-    assert second[seitencache.HEADER] == "treffer"
+    assert first[page_cache.HEADER] == "gespeichert"
+    assert second[page_cache.HEADER] == "treffer"
     assert second.content == first.content
     assert second["Content-Security-Policy"] == first["Content-Security-Policy"]
 
@@ -48,7 +48,7 @@ def test_publishing_a_change_shows_the_new_version_at_once(client, beispiel, dja
         beispiel.save_revision().publish()
     response = client.get(beispiel.url)
 
-    assert response[seitencache.HEADER] == "gespeichert"
+    assert response[page_cache.HEADER] == "gespeichert"
     assert "Sprachcafé Kusel und Umgebung" in response.content.decode()
 
 
@@ -81,17 +81,17 @@ def test_logged_in_members_neither_read_nor_fill_the_cache(client, member, beisp
     first = client.get(beispiel.url)
     second = client.get(beispiel.url)
 
-    assert seitencache.HEADER not in first
-    assert seitencache.HEADER not in second
+    assert page_cache.HEADER not in first
+    assert page_cache.HEADER not in second
     client.logout()
-    assert client.get(beispiel.url)[seitencache.HEADER] == "gespeichert"
+    assert client.get(beispiel.url)[page_cache.HEADER] == "gespeichert"
 
 
 def test_a_page_for_members_is_not_cached_for_the_anonymous_visitor_who_is_redirected(client, site_tree):
     response = client.get(reverse("diskussionen:liste"))
 
     assert response.status_code == 302
-    assert seitencache.HEADER not in response
+    assert page_cache.HEADER not in response
 
 
 def test_a_form_with_a_csrf_token_is_never_cached(client, site_tree):
@@ -99,8 +99,8 @@ def test_a_form_with_a_csrf_token_is_never_cached(client, site_tree):
     second = client.get(reverse("barriere_melden"))
 
     assert first.status_code == 200
-    assert seitencache.HEADER not in first
-    assert seitencache.HEADER not in second
+    assert page_cache.HEADER not in first
+    assert page_cache.HEADER not in second
 
 
 def test_a_cached_calendar_feed_answers_a_conditional_request_with_304(
@@ -115,17 +115,17 @@ def test_a_cached_calendar_feed_answers_a_conditional_request_with_304(
     response = client.get(url, HTTP_IF_NONE_MATCH=etag)
 
     assert response.status_code == 304
-    assert response[seitencache.HEADER] == "treffer"
+    assert response[page_cache.HEADER] == "treffer"
     assert response.content == b""
 
 
 def test_session_and_login_bookkeeping_do_not_invalidate(client, member, beispiel, django_capture_on_commit_callbacks):
-    before = seitencache.generation()
+    before = page_cache.generation()
 
     with django_capture_on_commit_callbacks(execute=True):
         client.force_login(member)
 
-    assert seitencache.generation() == before
+    assert page_cache.generation() == before
 
 
 def test_the_cache_can_be_switched_off(client, settings, beispiel):
@@ -133,4 +133,4 @@ def test_the_cache_can_be_switched_off(client, settings, beispiel):
 
     client.get(beispiel.url)
 
-    assert seitencache.HEADER not in client.get(beispiel.url)
+    assert page_cache.HEADER not in client.get(beispiel.url)

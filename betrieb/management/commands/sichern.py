@@ -1,8 +1,9 @@
 from django.core.management.base import BaseCommand, CommandError
 from django.template.defaultfilters import filesizeformat
 
-from netzwerk_site import fortschritt, sicherung
-from netzwerk_site.sicherung import anzahl
+from betrieb import backup
+from betrieb.backup import anzahl
+from betrieb.progress import progress_bar
 
 
 class Command(BaseCommand):
@@ -18,10 +19,10 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, **options):
-        progress = fortschritt.balken(self.stdout) if options["verbosity"] > 0 else None
+        progress = progress_bar(self.stdout) if options["verbosity"] > 0 else None
         try:
-            result = sicherung.create_backup(options["ausgabe"], progress)
-        except sicherung.SicherungFehler as error:
+            result = backup.create_backup(options["ausgabe"], progress)
+        except backup.SicherungFehler as error:
             raise CommandError(str(error)) from error
         manifest = result.manifest
         records = sum(manifest["counts"].values())

@@ -12,6 +12,7 @@ lists such as "upcoming Veranstaltungen" change with the clock.
 import hashlib
 import logging
 
+from django.apps import apps
 from django.conf import settings
 from django.core.cache import caches
 from django.db import DatabaseError, transaction
@@ -22,28 +23,24 @@ from django.utils.http import parse_http_date_safe
 
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
-# Models whose rows never change what an anonymous visitor sees.
+from betrieb.models import Seitenstand
+
+# Models of other projects whose rows never change what an anonymous visitor sees. The portal's own
+# models say so themselves: `changes_public_pages = False` on the model or on its app's AppConfig.
 UNBERUECKSICHTIGT = {
     "sessions.session",
     "axes.accessattempt",
     "axes.accesslog",
     "axes.accessfailurelog",
-    "betrieb.auditeintrag",
-    "netzwerk_site.seitenstand",
-    # The search index follows content changes, which invalidate by themselves.
-    "suche.suchdokument",
-    "suche.suchwort",
     "wagtailcore.pagelogentry",
     "wagtailcore.modellogentry",
     "wagtailusers.userprofile",
     "wagtailadmin.editingsession",
 }
-# Apps whose content anonymous visitors never see: Diskussionen are for members only.
-NUR_FUER_MITGLIEDER = {"diskussionen"}
 # Paths whose answers are personal or administrative even without a session.
 AUSGENOMMENE_PFADE = ("/admin/", "/django-admin/", "/konto/", "/kalender/", "/healthz")
 HEADER = "X-Seitencache"
-logger = logging.getLogger("netzwerk.seitencache")
+logger = logging.getLogger("netzwerk.page_cache")
 
 
 def timeout():
@@ -55,14 +52,10 @@ def _cache():
 
 
 def generation():
-    from netzwerk_site.models import Seitenstand
-
     return Seitenstand.objects.values_list("generation", flat=True).first() or 0
 
 
 def _bump():
-    from netzwerk_site.models import Seitenstand
-
     try:
         with transaction.atomic():
             if not Seitenstand.objects.update(generation=F("generation") + 1):
@@ -81,11 +74,21 @@ def on_change(sender, **kwargs):
     # Historical models of migrations ("__fake__") may run before the Seitenstand table exists.
     if sender.__module__ == "__fake__" or kwargs.get("raw") or sender._meta.label_lower in UNBERUECKSICHTIGT:
         return
-    if sender._meta.app_label in NUR_FUER_MITGLIEDER:
+    if not changes_public_pages(sender):
         return
     if sender._meta.label_lower == "konto.user" and kwargs.get("update_fields") == frozenset({"last_login"}):
         return
     invalidate()
+
+
+def changes_public_pages(model):
+    """False for models that declare it, or whose app declares it (members-only or derived data)."""
+    declared = getattr(model, "changes_public_pages", None)
+    if declared is None:
+        # Django's own migration records have an app label that no installed app carries.
+        config = apps.app_configs.get(model._meta.app_label)
+        declared = getattr(config, "changes_public_pages", True)
+    return declared
 
 
 def on_page_event(sender, **kwargs):
@@ -123,7 +126,7 @@ def _key(request, generation):
     return f"seitencache:{generation}:{digest}"
 
 
-class SeitencacheMiddleware:
+class PageCacheMiddleware:
     """Serve anonymous GET requests from the page cache; see the module docstring for what is cached."""
 
     def __init__(self, get_response):
