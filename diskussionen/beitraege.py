@@ -10,59 +10,44 @@ from django.utils.translation import gettext_lazy as _
 from diskussionen.choices import Stand
 from diskussionen.models import Abonnement, Anhang, Beitrag, BeitragVersion, Diskussion, Lesestand, ThemenfeldAbonnement
 from diskussionen.notifications import benachrichtigen, erwaehnte_mitglieder
+from diskussionen.permissions import may_close, may_delete, may_edit, may_mark_answer, may_reply
 from diskussionen.ratelimit import check_rate_limit
 from diskussionen.rendering import render_markdown
 from diskussionen.search_documents import diskussion_neu_indexieren
-from konto.roles import Rolle, group_names, is_redaktion
+from netzwerk_site.refusals import Refusal
 from search.index import gebuendelt
 
+NUR_EIGENE_BEARBEITEN = _(
+    "Sie können nur Ihre eigenen, sichtbaren Beiträge in offenen Diskussionen bearbeiten. Antworten Sie stattdessen "
+    "in der Diskussion."
+)
+NUR_EIGENE_LOESCHEN = _(
+    "Sie können nur Ihre eigenen Beiträge löschen, die noch nicht gelöscht sind. Einen Beitrag, der gegen die Regeln "
+    "verstößt, melden Sie bitte der Redaktion."
+)
+GESPERRT = _(
+    "Diese Diskussion ist gesperrt. Neue Beiträge sind nicht möglich; bei Fragen wenden Sie sich an die Redaktion."
+)
+NUR_LAND_MARKIERT = _(
+    "Nur Mitglieder des Landes können einen Beitrag des Landes als Antwort markieren. Antworten Sie stattdessen "
+    "in der Diskussion."
+)
+NUR_STARTER_ERLEDIGT = _(
+    "Nur wer die Diskussion begonnen hat oder die Redaktion kann sie als erledigt markieren. Schreiben Sie in der "
+    "Diskussion, wenn Sie sie für erledigt halten."
+)
 
-class Verweigert(Exception):
-    """An action the member may not take; the message says why and what to do instead."""
 
-    def __init__(self, message):
-        self.message = message
-        super().__init__(message)
-
-
-class Bearbeitungskonflikt(Exception):
+class Bearbeitungskonflikt(Refusal):
     """Someone changed the Beitrag since the editor opened it; carries the current version."""
+
+    status = 409
 
     def __init__(self, aktuell):
         self.aktuell = aktuell
-        super().__init__(aktuell.pk)
-
-
-# -- who may do what -------------------------------------------------------------------------------------------------
-def is_land_member(user):
-    return Rolle.MITGLIED_LAND in group_names(user)
-
-
-def darf_bearbeiten(user, beitrag):
-    return (
-        user.is_authenticated
-        and beitrag.author_id == user.pk
-        and beitrag.is_sichtbar
-        and not beitrag.diskussion.is_gesperrt
-    )
-
-
-def darf_antwort_markieren(user, beitrag):
-    """A Land member marks a visible Beitrag by a Land member as the Land's official answer."""
-    if not (is_land_member(user) and beitrag.is_sichtbar and not beitrag.is_antwort_des_landes):
-        return False
-    # The thread page annotates author_is_land for all its posts at once (see queries.beitraege_seite).
-    author_is_land = getattr(beitrag, "author_is_land", None)
-    if author_is_land is None:
-        author_is_land = (
-            beitrag.author_id is not None and beitrag.author.groups.filter(name=Rolle.MITGLIED_LAND).exists()
+        super().__init__(
+            _("Jemand hat den Beitrag inzwischen geändert. Prüfen Sie die neue Fassung und speichern Sie dann erneut.")
         )
-    return author_is_land
-
-
-def darf_erledigen(user, diskussion):
-    is_starter = user.is_authenticated and diskussion.author_id == user.pk
-    return diskussion.stand != Stand.ERLEDIGT and (is_starter or is_redaktion(user))
 
 
 # -- writing ---------------------------------------------------------------------------------------------------------
@@ -97,8 +82,8 @@ def _schreiben():
 
 def create_beitrag(diskussion, user, body, dateien=()):
     """Reply to a Diskussion; concurrent replies are separate inserts, and the counters move by F() so none is lost."""
-    if diskussion.is_gesperrt:
-        raise Verweigert(_("Diese Diskussion ist gesperrt. Neue Beiträge sind nicht möglich."))
+    if not may_reply(user, diskussion):
+        raise Refusal(GESPERRT)
     check_rate_limit(user)
     with _schreiben():
         beitrag = _add_beitrag(diskussion, user, body, dateien)
@@ -126,8 +111,8 @@ def _notify_new(beitrag):
 
 def edit_beitrag(beitrag, user, body, expected_version):
     """Save a new text if nobody changed it since expected_version; otherwise raise Bearbeitungskonflikt."""
-    if not darf_bearbeiten(user, beitrag):
-        raise Verweigert(_("Sie können nur Ihre eigenen, sichtbaren Beiträge in offenen Diskussionen bearbeiten."))
+    if not may_edit(user, beitrag):
+        raise Refusal(NUR_EIGENE_BEARBEITEN)
     alte_erwaehnte = set(erwaehnte_mitglieder(beitrag.body).values_list("pk", flat=True))
     with _schreiben():
         current = Beitrag.objects.get(pk=beitrag.pk)
@@ -156,16 +141,16 @@ def edit_beitrag(beitrag, user, body, expected_version):
 
 def delete_beitrag(beitrag, user):
     """The author withdraws her Beitrag; it stays in the thread as a placeholder so replies keep their context."""
-    if beitrag.author_id != user.pk or beitrag.is_geloescht:
-        raise Verweigert(_("Sie können nur Ihre eigenen Beiträge löschen."))
+    if not may_delete(user, beitrag):
+        raise Refusal(NUR_EIGENE_LOESCHEN)
     Beitrag.objects.filter(pk=beitrag.pk).update(is_geloescht=True, geloescht_am=timezone.now())
     diskussion_neu_indexieren(beitrag.diskussion_id)
 
 
 def mark_antwort(beitrag, user):
     """Mark the Land's official answer; the Diskussion becomes beantwortet (answer time counts from the first)."""
-    if not darf_antwort_markieren(user, beitrag):
-        raise Verweigert(_("Nur Mitglieder des Landes können einen Beitrag des Landes als Antwort markieren."))
+    if not may_mark_answer(user, beitrag):
+        raise Refusal(NUR_LAND_MARKIERT)
     now = timezone.now()
     with transaction.atomic():
         Beitrag.objects.filter(pk=beitrag.pk).update(is_antwort_des_landes=True)
@@ -177,8 +162,8 @@ def mark_antwort(beitrag, user):
 
 
 def mark_erledigt(diskussion, user):
-    if not darf_erledigen(user, diskussion):
-        raise Verweigert(_("Nur wer die Diskussion begonnen hat oder die Redaktion kann sie als erledigt markieren."))
+    if not may_close(user, diskussion):
+        raise Refusal(NUR_STARTER_ERLEDIGT)
     Diskussion.objects.filter(pk=diskussion.pk).update(stand=Stand.ERLEDIGT, erledigt_am=timezone.now())
 
 
@@ -215,10 +200,10 @@ def mark_read(user, diskussion):
 
 
 def mark_permissions(beitraege, user, diskussion):
-    """Set kann_bearbeiten, kann_loeschen and kann_antwort_markieren on each Beitrag of a page, without queries."""
+    """Set may_edit, may_delete and may_mark_answer on each Beitrag of a page, without queries."""
     for beitrag in beitraege:
         beitrag.diskussion = diskussion
-        beitrag.kann_bearbeiten = darf_bearbeiten(user, beitrag)
-        beitrag.kann_loeschen = beitrag.author_id == user.pk and not beitrag.is_geloescht
-        beitrag.kann_antwort_markieren = darf_antwort_markieren(user, beitrag)
+        beitrag.may_edit = may_edit(user, beitrag)
+        beitrag.may_delete = may_delete(user, beitrag)
+        beitrag.may_mark_answer = may_mark_answer(user, beitrag)
     return beitraege

@@ -6,22 +6,25 @@ from django.conf import settings
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from netzwerk_site.refusals import Refusal
+
 DEFAULT_BEITRAEGE_PRO_MINUTE = 5
 
 
-class ZuVieleBeitraege(Exception):
+class ZuVieleBeitraege(Refusal):
     """Raised when a member posts more often than DISKUSSIONEN_BEITRAEGE_PRO_MINUTE allows."""
+
+    status = 429
 
     def __init__(self, limit):
         self.limit = limit
-        super().__init__(limit)
-
-    @property
-    def message(self):
-        return _(
-            "Sie haben in der letzten Minute bereits %(limit)d Beiträge geschrieben. Warten Sie bitte eine Minute "
-            "und senden Sie Ihren Beitrag dann erneut; Ihr Text bleibt erhalten."
-        ) % {"limit": self.limit}
+        super().__init__(
+            _(
+                "Sie haben in der letzten Minute bereits %(limit)d Beiträge geschrieben. Warten Sie bitte eine Minute "
+                "und senden Sie Ihren Beitrag dann erneut; Ihr Text bleibt erhalten."
+            )
+            % {"limit": limit}
+        )
 
 
 def beitraege_pro_minute():

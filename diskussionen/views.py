@@ -1,12 +1,9 @@
 """Members-only forum views; each parses input, calls one domain function or query, and renders."""
 
-from functools import wraps
 from urllib.parse import urlencode
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.core import signing
-from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.core.validators import slug_re
 from django.http import FileResponse, Http404
@@ -21,12 +18,14 @@ from diskussionen import moderation, notifications, queries
 from diskussionen.choices import Haeufigkeit
 from diskussionen.forms import BearbeitenForm, BeitragForm, DiskussionForm, EinstellungForm, FilterForm, MeldungForm
 from diskussionen.models import Anhang, Beitrag, Benachrichtigungseinstellung, Diskussion
+from diskussionen.permissions import may_close, may_delete, may_edit, may_see_fragen
 from diskussionen.ratelimit import ZuVieleBeitraege
 from diskussionen.rendering import zitat
-from konto.roles import is_member, is_redaktion
+from konto.permissions import members_only
+from konto.roles import is_land_member, is_redaktion
 from netzwerk_site.models import Themenfeld
+from netzwerk_site.refusals import Refusal
 
-RATE_LIMITED = 429
 DISKUSSION_QUERYSET = Diskussion.objects.select_related(
     "themenfeld",
     "zugewiesen_an",
@@ -43,20 +42,7 @@ def crumbs():
     return [(_("Diskussionen"), reverse("diskussionen:liste"))]
 
 
-def mitglieder(view):
-    """Anonymous and inactive users go to the login; logged-in users without a network role get 403."""
-
-    @wraps(view)
-    @login_required
-    def wrapped(request, *args, **kwargs):
-        if not is_member(request.user):
-            raise PermissionDenied
-        return view(request, *args, **kwargs)
-
-    return wrapped
-
-
-@mitglieder
+@members_only
 def liste(request):
     form = FilterForm(request.GET)
     filters = form.cleaned_data if form.is_valid() else {}
@@ -72,12 +58,12 @@ def liste(request):
         "notices": notices,
         "querystring_base": querystring_base,
         "statistik": queries.land_statistik(),
-        "is_land_member": aktionen.is_land_member(request.user),
+        "is_land_member": is_land_member(request.user),
     }
     return render(request, "diskussionen/liste.html", context)
 
 
-@mitglieder
+@members_only
 def neu(request):
     form = DiskussionForm(request.POST or None, request.FILES or None, initial=_verknuepfung(request.GET))
     status = 200
@@ -86,7 +72,7 @@ def neu(request):
             diskussion = aktionen.create_diskussion(request.user, form.cleaned_data, form.cleaned_data["anhaenge"])
         except ZuVieleBeitraege as error:
             form.add_error(None, error.message)
-            status = RATE_LIMITED
+            status = error.status
         else:
             messages.success(request, _("Ihre Diskussion ist eröffnet. Sie erhalten E-Mails zu neuen Antworten."))
             return redirect(diskussion)
@@ -106,7 +92,7 @@ def _verknuepfung(params):
     return initial
 
 
-@mitglieder
+@members_only
 def diskussion(request, pk):
     diskussion = get_object_or_404(DISKUSSION_QUERYSET, pk=pk)
     form = BeitragForm(initial=_zitat_initial(diskussion, request.GET.get("zitat")))
@@ -131,15 +117,15 @@ def _render_diskussion(request, diskussion, form, seite=None, status=200):
         "form": form,
         "querystring_base": "",
         "is_following": queries.is_following(request.user, diskussion),
-        "kann_erledigen": aktionen.darf_erledigen(request.user, diskussion),
+        "may_close": may_close(request.user, diskussion),
         "is_redaktion": redaktion,
         "crumbs": crumbs(),
     }
     return render(request, "diskussionen/diskussion.html", context, status=status)
 
 
+@members_only
 @require_POST
-@mitglieder
 def antworten(request, pk):
     diskussion = get_object_or_404(DISKUSSION_QUERYSET, pk=pk)
     form = BeitragForm(request.POST, request.FILES)
@@ -149,16 +135,14 @@ def antworten(request, pk):
                 diskussion, request.user, form.cleaned_data["body"], form.cleaned_data["anhaenge"]
             )
         except ZuVieleBeitraege as error:
+            # The refusal keeps the member's text in the form instead of showing the refusal page.
             form.add_error(None, error.message)
-            return _render_diskussion(request, diskussion, form, seite="last", status=RATE_LIMITED)
-        except aktionen.Verweigert as error:
-            messages.error(request, error.message)
-            return redirect(diskussion)
+            return _render_diskussion(request, diskussion, form, seite="last", status=error.status)
         return redirect(beitrag)
     return _render_diskussion(request, diskussion, form, seite="last")
 
 
-@mitglieder
+@members_only
 def beitrag(request, pk):
     """Permalink of a Beitrag: the thread page it is on, scrolled to it."""
     beitrag = get_object_or_404(Beitrag, pk=pk)
@@ -169,30 +153,33 @@ def _beitrag_crumbs(beitrag):
     return [*crumbs(), (beitrag.diskussion.title, beitrag.diskussion.get_absolute_url())]
 
 
-@mitglieder
+@members_only
 def bearbeiten(request, pk):
     beitrag = get_object_or_404(Beitrag.objects.select_related("diskussion"), pk=pk)
-    if not aktionen.darf_bearbeiten(request.user, beitrag):
-        raise PermissionDenied
+    if not may_edit(request.user, beitrag):
+        raise Refusal(aktionen.NUR_EIGENE_BEARBEITEN)
     form = BearbeitenForm(request.POST or None, initial={"body": beitrag.body, "version": beitrag.version})
-    aktuell = None
+    konflikt = None
     if request.method == "POST" and form.is_valid():
         try:
             aktionen.edit_beitrag(beitrag, request.user, form.cleaned_data["body"], form.cleaned_data["version"])
-        except aktionen.Bearbeitungskonflikt as konflikt:
-            aktuell = konflikt.aktuell
+        except aktionen.Bearbeitungskonflikt as error:
+            konflikt = error
             # The member's text stays; the hidden version now names the text shown, so saving again is deliberate.
-            form = BearbeitenForm({"body": form.cleaned_data["body"], "version": aktuell.version})
+            form = BearbeitenForm({"body": form.cleaned_data["body"], "version": konflikt.aktuell.version})
         else:
             messages.success(request, _("Ihre Änderung ist gespeichert."))
             return redirect(beitrag)
+    aktuell = konflikt.aktuell if konflikt else None
     context = {"form": form, "beitrag": beitrag, "aktuell": aktuell, "crumbs": _beitrag_crumbs(beitrag)}
-    return render(request, "diskussionen/bearbeiten.html", context, status=409 if aktuell else 200)
+    return render(request, "diskussionen/bearbeiten.html", context, status=konflikt.status if konflikt else 200)
 
 
-@mitglieder
+@members_only
 def loeschen(request, pk):
-    beitrag = get_object_or_404(Beitrag.objects.select_related("diskussion"), pk=pk, author=request.user)
+    beitrag = get_object_or_404(Beitrag.objects.select_related("diskussion"), pk=pk)
+    if not may_delete(request.user, beitrag):
+        raise Refusal(aktionen.NUR_EIGENE_LOESCHEN)
     if request.method == "POST":
         aktionen.delete_beitrag(beitrag, request.user)
         messages.success(request, _("Ihr Beitrag ist gelöscht."))
@@ -200,7 +187,7 @@ def loeschen(request, pk):
     return render(request, "diskussionen/loeschen.html", {"beitrag": beitrag, "crumbs": _beitrag_crumbs(beitrag)})
 
 
-@mitglieder
+@members_only
 def melden(request, pk):
     beitrag = get_object_or_404(Beitrag.objects.select_related("diskussion"), pk=pk)
     form = MeldungForm(request.POST or None)
@@ -212,34 +199,28 @@ def melden(request, pk):
     return render(request, "diskussionen/melden.html", context)
 
 
+@members_only
 @require_POST
-@mitglieder
 def antwort_markieren(request, pk):
     beitrag = get_object_or_404(Beitrag.objects.select_related("diskussion", "author"), pk=pk)
-    try:
-        aktionen.mark_antwort(beitrag, request.user)
-    except aktionen.Verweigert as error:
-        raise PermissionDenied(error.message) from error
+    aktionen.mark_antwort(beitrag, request.user)
     messages.success(
         request, _("Der Beitrag ist als Antwort des Landes markiert; die Diskussion gilt als beantwortet.")
     )
     return redirect(beitrag)
 
 
+@members_only
 @require_POST
-@mitglieder
 def erledigt(request, pk):
     diskussion = get_object_or_404(Diskussion, pk=pk)
-    try:
-        aktionen.mark_erledigt(diskussion, request.user)
-    except aktionen.Verweigert as error:
-        raise PermissionDenied(error.message) from error
+    aktionen.mark_erledigt(diskussion, request.user)
     messages.success(request, _("Die Diskussion ist als erledigt markiert."))
     return redirect(diskussion)
 
 
+@members_only
 @require_POST
-@mitglieder
 def folgen(request, pk):
     diskussion = get_object_or_404(Diskussion, pk=pk)
     folgt = request.POST.get("folgen") == "1"
@@ -250,8 +231,8 @@ def folgen(request, pk):
     return redirect(diskussion)
 
 
+@members_only
 @require_POST
-@mitglieder
 def themenfeld_folgen(request, slug):
     themenfeld = get_object_or_404(Themenfeld, slug=slug)
     folgt = request.POST.get("folgen") == "1"
@@ -261,7 +242,7 @@ def themenfeld_folgen(request, slug):
     return redirect("diskussionen:einstellungen")
 
 
-@mitglieder
+@members_only
 def einstellungen(request):
     einstellung = Benachrichtigungseinstellung.objects.filter(user=request.user).first()
     haeufigkeit = einstellung.haeufigkeit if einstellung else Haeufigkeit.SOFORT
@@ -291,16 +272,21 @@ def abbestellen(request, token):
     return render(request, "diskussionen/abbestellen.html", {"payload": payload, "erledigt": erledigt})
 
 
-@mitglieder
+@members_only
 def fragen(request):
     """The Land member's open questions, overdue first."""
-    if not aktionen.is_land_member(request.user):
-        raise PermissionDenied
+    if not may_see_fragen(request.user):
+        raise Refusal(
+            _(
+                "Diese Übersicht zeigt die Fragen, die dem Land zugewiesen sind, und ist für Mitglieder des Landes. "
+                "Alle Diskussionen finden Sie in der Diskussionsliste."
+            )
+        )
     context = {"fragen": queries.offene_fragen_fuer(request.user), "crumbs": crumbs()}
     return render(request, "diskussionen/fragen.html", context)
 
 
-@mitglieder
+@members_only
 def anhang(request, pk):
     anhang = get_object_or_404(Anhang.objects.select_related("beitrag"), pk=pk)
     if not (anhang.beitrag.is_sichtbar or is_redaktion(request.user)):

@@ -77,12 +77,13 @@ def test_locked_thread_accepts_no_reply_and_the_lock_is_logged(client, diskussio
     client.post(f"/admin/diskussionen/{diskussion.pk}/sperren/", {"begruendung": "Ausufernd"}, follow=True)
     client.force_login(member)
 
-    response = client.post(f"/diskussionen/{diskussion.pk}/antworten/", {"body": "Trotzdem"}, follow=True)
+    response = client.post(f"/diskussionen/{diskussion.pk}/antworten/", {"body": "Trotzdem"})
     edit = client.get(f"/diskussionen/beitrag/{diskussion.beitraege.get().pk}/bearbeiten/")
 
-    assert [str(m) for m in response.context["messages"]] == [
-        "Diese Diskussion ist gesperrt. Neue Beiträge sind nicht möglich."
-    ]
+    assert (response.status_code, response.context["message"]) == (
+        403,
+        "Diese Diskussion ist gesperrt. Neue Beiträge sind nicht möglich; bei Fragen wenden Sie sich an die Redaktion.",
+    )
     assert edit.status_code == 403
     assert diskussion.beitraege.count() == 1
     assert protokoll() == [(Aktion.GESPERRT, "Ausufernd")]

@@ -70,7 +70,7 @@ def test_only_the_author_may_edit_or_delete(client, diskussion, other_member):
     edit = client.get(f"/diskussionen/beitrag/{beitrag.pk}/bearbeiten/")
     delete = client.post(f"/diskussionen/beitrag/{beitrag.pk}/loeschen/")
 
-    assert (edit.status_code, delete.status_code) == (403, 404)
+    assert (edit.status_code, delete.status_code) == (403, 403)
     beitrag.refresh_from_db()
     assert beitrag.is_geloescht is False
 
