@@ -5,19 +5,14 @@ the Markdown source never reaches a mail. Unsubscribe links are signed, so they 
 (RFC 8058 one-click via the List-Unsubscribe-Post header, and a one-button page for the link in the text).
 """
 
-import logging
 import re
 from collections import defaultdict
 
-from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core import signing
-from django.core.mail import EmailMultiAlternatives
 from django.db.models import Q
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.translation import gettext as _
 
 from diskussionen.choices import Grund, Haeufigkeit
 from diskussionen.models import (
@@ -27,8 +22,7 @@ from diskussionen.models import (
     ThemenfeldAbonnement,
 )
 from konto.roles import MEMBER_GROUPS
-
-logger = logging.getLogger(__name__)
+from netzwerk_site import mail
 
 ABBESTELLEN_SALT = "diskussionen.abbestellen"
 # "@" followed by a username as Django allows it; trailing dots and dashes end the sentence, not the name.
@@ -88,16 +82,7 @@ def benachrichtigen(beitrag, erwaehnte_ids=(), nur_erwaehnte=False):
     ]
     pending = Benachrichtigung.objects.filter(beitrag=beitrag, empfaenger_id__in=sofort, versendet_am__isnull=True)
     for benachrichtigung in pending.select_related("empfaenger", "beitrag__diskussion", "beitrag__author"):
-        _send(
-            benachrichtigung.empfaenger, "diskussionen/emails/beitrag", [benachrichtigung], _betreff(benachrichtigung)
-        )
-
-
-def _betreff(benachrichtigung):
-    titel = benachrichtigung.beitrag.diskussion.title
-    if benachrichtigung.grund == Grund.ERWAEHNUNG:
-        return _("Sie wurden in „%(titel)s“ erwähnt") % {"titel": titel}
-    return _("Neuer Beitrag in „%(titel)s“") % {"titel": titel}
+        _send(benachrichtigung.empfaenger, "diskussionen/mail/beitrag", [benachrichtigung])
 
 
 def send_digests(now=None):
@@ -119,41 +104,29 @@ def send_digests(now=None):
         per_user[benachrichtigung.empfaenger].append(benachrichtigung)
     sent = 0
     for user, benachrichtigungen in per_user.items():
-        subject = _("Neues aus Ihren Diskussionen: %(anzahl)d Beiträge") % {"anzahl": len(benachrichtigungen)}
-        sent += _send(user, "diskussionen/emails/zusammenfassung", benachrichtigungen, subject, now=now)
+        sent += _send(user, "diskussionen/mail/zusammenfassung", benachrichtigungen, now=now)
     return sent
 
 
-def _send(user, template, benachrichtigungen, subject, now=None):
-    """Send one e-mail about the given notifications and mark them sent; returns 1 on success, else 0."""
-    base_url = site_url()
-    alle_url = base_url + reverse("diskussionen:abbestellen", args=[abbestellen_token(user)])
+def _send(user, template, benachrichtigungen, now=None):
+    """Queue one mail about the given notifications and mark them sent; returns the number of mails queued."""
+    alle_url = mail.absolute_url(reverse("diskussionen:abbestellen", args=[abbestellen_token(user)]))
     context = {
         "user": user,
-        "base_url": base_url,
-        "eintraege": [_eintrag(b, base_url) for b in benachrichtigungen],
+        "eintraege": [_eintrag(b) for b in benachrichtigungen],
         "abbestellen_url": alle_url,
-        "einstellungen_url": base_url + reverse("diskussionen:einstellungen"),
+        "einstellungen_url": mail.absolute_url(reverse("diskussionen:einstellungen")),
     }
-    message = EmailMultiAlternatives(
-        subject=" ".join(subject.split()),
-        body=render_to_string(f"{template}.txt", context),
-        to=[user.email],
-        headers={"List-Unsubscribe": f"<{alle_url}>", "List-Unsubscribe-Post": "List-Unsubscribe=One-Click"},
-    )
-    message.attach_alternative(render_to_string(f"{template}.html", context), "text/html")
-    try:
-        message.send()
-    except OSError:
-        logger.exception("Benachrichtigung an Mitglied %s nicht versendet", user.pk)
-        return 0
+    # RFC 8058: one-click unsubscribe from the mail client's own button.
+    headers = {"List-Unsubscribe": f"<{alle_url}>", "List-Unsubscribe-Post": "List-Unsubscribe=One-Click"}
+    sent = mail.send(template, user.email, context, headers=headers)
     Benachrichtigung.objects.filter(pk__in=[b.pk for b in benachrichtigungen]).update(
         versendet_am=now or timezone.now()
     )
-    return 1
+    return sent
 
 
-def _eintrag(benachrichtigung, base_url):
+def _eintrag(benachrichtigung):
     from diskussionen.rendering import plain_text
 
     beitrag = benachrichtigung.beitrag
@@ -161,17 +134,13 @@ def _eintrag(benachrichtigung, base_url):
     token = abbestellen_token(benachrichtigung.empfaenger, diskussion=diskussion)
     return {
         "benachrichtigung": benachrichtigung,
+        "ist_erwaehnung": benachrichtigung.grund == Grund.ERWAEHNUNG,
         "beitrag": beitrag,
         "diskussion": diskussion,
         "text": plain_text(beitrag.body_html),
-        "url": base_url + beitrag.get_absolute_url(),
-        "abbestellen_url": base_url + reverse("diskussionen:abbestellen", args=[token]),
+        "url": mail.absolute_url(beitrag.get_absolute_url()),
+        "abbestellen_url": mail.absolute_url(reverse("diskussionen:abbestellen", args=[token])),
     }
-
-
-def site_url():
-    """Absolute address of the portal for links in e-mails (no request exists in the digest command)."""
-    return getattr(settings, "WAGTAILADMIN_BASE_URL", "http://localhost").rstrip("/")
 
 
 # -- unsubscribe -----------------------------------------------------------------------------------------------------

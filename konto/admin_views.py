@@ -17,7 +17,7 @@ def einladen(request):
     form = EinladungForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         einladung, raw_token = create_invitation(created_by=request.user, **form.cleaned_data)
-        send_invitation(einladung, raw_token, request.build_absolute_uri("/"))
+        send_invitation(einladung, raw_token)
         messages.success(request, _("Die Einladung an %(email)s wurde verschickt.") % {"email": einladung.email})
         return redirect("konto_einladen")
     context = {

@@ -9,7 +9,6 @@ import zipfile
 
 from django.conf import settings
 from django.core.files.storage import default_storage
-from django.core.mail import send_mail
 from django.db import transaction
 from django.utils import timezone
 
@@ -17,6 +16,7 @@ from axes.models import AccessAttempt
 
 from diskussionen import personal_data as diskussionen_daten
 from konto.models import Einladung
+from netzwerk_site import mail
 from praxisbeispiele.models import PraxisbeispielPage, Uebernahme
 from veranstaltungen.models import Anmeldung, Kalenderzugang
 
@@ -93,13 +93,5 @@ def delete_account(user):
     user.is_active = False
     user.set_unusable_password()
     user.save()
-    send_mail(
-        subject="Ein Mitglied hat sein Konto gelöscht",
-        message=(
-            f"{former} hat das eigene Konto am {timezone.localtime():%d.%m.%Y um %H:%M} Uhr gelöscht. "
-            "Die Beiträge bleiben als „ehemaliges Mitglied“ lesbar; persönliche Daten, Anmeldungen und "
-            "der Kalenderzugang sind entfernt."
-        ),
-        from_email=settings.DEFAULT_FROM_EMAIL,
-        recipient_list=[settings.REDAKTION_EMAIL],
-    )
+    context = {"ehemalig": former, "geloescht_am": timezone.now()}
+    mail.send("konto/mail/konto_geloescht", settings.REDAKTION_EMAIL, context)

@@ -5,13 +5,12 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.contrib.auth.models import Group
-from django.core.mail import send_mail
 from django.db import transaction
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 
 from konto.models import Einladung, User, hash_token
+from netzwerk_site import mail
 
 
 def create_invitation(*, email, rolle, created_by, kommune=None, organisation=None, first_name="", last_name=""):
@@ -31,15 +30,10 @@ def create_invitation(*, email, rolle, created_by, kommune=None, organisation=No
     return einladung, raw_token
 
 
-def send_invitation(einladung, raw_token, base_url):
-    link = base_url.rstrip("/") + reverse("konto:einladung", kwargs={"token": raw_token})
+def send_invitation(einladung, raw_token):
+    link = mail.absolute_url(reverse("konto:einladung", kwargs={"token": raw_token}))
     context = {"einladung": einladung, "link": link, "site_name": settings.WAGTAIL_SITE_NAME}
-    send_mail(
-        subject=f"Einladung in das {settings.WAGTAIL_SITE_NAME}",
-        message=render_to_string("konto/email/einladung.txt", context),
-        from_email=settings.DEFAULT_FROM_EMAIL,
-        recipient_list=[einladung.email],
-    )
+    mail.send("konto/mail/einladung", einladung.email, context)
 
 
 def find_usable_invitation(raw_token):

@@ -9,10 +9,9 @@ import time
 from django import forms
 from django.conf import settings
 from django.core import signing
-from django.core.mail import send_mail
-from django.template.loader import render_to_string
 from django.utils.translation import gettext_lazy as _
 
+from netzwerk_site import mail
 from netzwerk_site.models import Barrieremeldung
 
 SIGNING_SALT = "barriere-melden"
@@ -68,17 +67,6 @@ def save_and_notify(form):
     """Store the report, tell Redaktion, and confirm to the sender if she left an address."""
     meldung = form.save()
     context = {"meldung": meldung, "site_name": settings.WAGTAIL_SITE_NAME}
-    send_mail(
-        subject="Neue Barrieremeldung",
-        message=render_to_string("netzwerk_site/email/barriere_redaktion.txt", context),
-        from_email=settings.DEFAULT_FROM_EMAIL,
-        recipient_list=[settings.REDAKTION_EMAIL],
-    )
-    if meldung.email:
-        send_mail(
-            subject="Ihre Barrieremeldung ist eingegangen",
-            message=render_to_string("netzwerk_site/email/barriere_bestaetigung.txt", context),
-            from_email=settings.DEFAULT_FROM_EMAIL,
-            recipient_list=[meldung.email],
-        )
+    mail.send("mail/barriere_redaktion", settings.REDAKTION_EMAIL, context)
+    mail.send("mail/barriere_bestaetigung", meldung.email, context)
     return meldung

@@ -11,9 +11,8 @@ from django.conf import settings
 from django.contrib.auth.models import Group
 from django.contrib.contenttypes.models import ContentType
 from django.core.files import File
-from django.core.mail import send_mail
 from django.db import models, transaction
-from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
@@ -25,6 +24,7 @@ from wagtail.rich_text import RichText
 from wagtail.users.models import UserProfile
 
 from konto.roles import Rolle
+from netzwerk_site import mail
 from praxisbeispiele.choices import PraxisEbene
 from praxisbeispiele.models import PraxisbeispielIndexPage, PraxisbeispielPage, RedaktionellePruefungTask
 from praxisbeispiele.signals import einreichung_abgelehnt
@@ -217,26 +217,17 @@ def _silence_wagtail_outcome_mails(user):
 
 
 # -- notifications to the submitter -------------------------------------------------------------------------------
-BETREFFE = {
-    "eingegangen": _("Ihr Praxisbeispiel „%(title)s“ ist eingegangen"),
-    "veroeffentlicht": _("Ihr Praxisbeispiel „%(title)s“ ist veröffentlicht"),
-    "aenderungen": _("Bitte überarbeiten Sie Ihr Praxisbeispiel „%(title)s“"),
-    "abgelehnt": _("Ihr Praxisbeispiel „%(title)s“ wird nicht veröffentlicht"),
-}
-
-
 def notify_submitter(page, nachricht, comment=""):
-    """Send the e-mail for nachricht (a key of BETREFFE) to the member who submitted page, in German plain text."""
+    """Mail the member who submitted page: nachricht is eingegangen, veroeffentlicht, aenderungen or abgelehnt."""
     submitter = page.eingereicht_von
-    if submitter is None or not submitter.email or not submitter.is_active:
+    if submitter is None or not submitter.is_active:
         return 0
     context = {
         "page": page,
         "mitglied": submitter,
         "comment": comment,
-        "site_url": settings.WAGTAILADMIN_BASE_URL.rstrip("/"),
+        "page_url": mail.absolute_url(page.url or "/"),
+        "konto_url": mail.absolute_url(reverse("konto:uebersicht")),
         "redaktion_email": settings.REDAKTION_EMAIL,
     }
-    body = render_to_string(f"praxisbeispiele/email/einreichung_{nachricht}.txt", context)
-    subject = BETREFFE[nachricht] % {"title": page.title}
-    return send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [submitter.email])
+    return mail.send(f"praxisbeispiele/mail/einreichung_{nachricht}", submitter.email, context)

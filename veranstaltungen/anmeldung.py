@@ -14,6 +14,7 @@ from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
 from konto.roles import is_member, is_redaktion
+from netzwerk_site import mail
 from veranstaltungen.choices import AnmeldungStatus
 from veranstaltungen.models import Anmeldung, VeranstaltungPage
 
@@ -168,23 +169,10 @@ def _safe(value):
 
 def benachrichtige_nachgerueckt(anmeldung):
     """E-mail the member who moved up from the waiting list; sent after the commit, so only for a real seat."""
-    from django.core.mail import send_mail
-    from django.template.loader import render_to_string
-
-    from diskussionen.notifications import site_url
-
     page = anmeldung.veranstaltung
     user = anmeldung.user
-    if not user.email:
-        return
-    base_url = site_url()
-    start = page.start_date
-    termin = formats.date_format(start, "DATE_FORMAT")
+    termin = formats.date_format(page.start_date, "DATE_FORMAT")
     if page.start_time:
         termin = f"{termin}, {formats.time_format(page.start_time, 'TIME_FORMAT')} Uhr"
-    body = render_to_string(
-        "veranstaltungen/emails/nachgerueckt.txt",
-        {"user": user, "page": page, "termin": termin, "url": base_url + page.url},
-    )
-    subject = _("Sie haben einen Platz: %(titel)s") % {"titel": page.title}
-    transaction.on_commit(lambda: send_mail(" ".join(str(subject).split()), body, None, [user.email]))
+    context = {"user": user, "page": page, "termin": termin, "url": mail.absolute_url(page.url)}
+    mail.send("veranstaltungen/mail/nachgerueckt", user.email, context)

@@ -27,14 +27,17 @@ def pages(client, diskussion, beitrag, land_member):
 
 
 @pytest.mark.parametrize("vector", xss_vectors())
-def test_vector_is_inert_in_pages_quotes_and_emails(client, vector, member, land_member, ministerium, other_member):
+def test_vector_is_inert_in_pages_quotes_and_emails(
+    client, vector, member, land_member, ministerium, other_member, django_capture_on_commit_callbacks
+):
     Benachrichtigungseinstellung.objects.create(user=other_member, haeufigkeit=Haeufigkeit.TAEGLICH)
-    diskussion = create_diskussion(member, {"title": vector[:200], "body": vector})
-    Diskussion.objects.filter(pk=diskussion.pk).update(is_frage_an_land=True, zugewiesen_an=ministerium)
-    create_beitrag(diskussion, land_member, f"Zitat folgt\n\n> {vector}\n\n@kommune {vector}")
-    beitrag = create_beitrag(diskussion, other_member, vector)
-    create_beitrag(diskussion, member, "Noch eine Antwort für die Zusammenfassung")
-    send_digests()
+    with django_capture_on_commit_callbacks(execute=True):
+        diskussion = create_diskussion(member, {"title": vector[:200], "body": vector})
+        Diskussion.objects.filter(pk=diskussion.pk).update(is_frage_an_land=True, zugewiesen_an=ministerium)
+        create_beitrag(diskussion, land_member, f"Zitat folgt\n\n> {vector}\n\n@kommune {vector}")
+        beitrag = create_beitrag(diskussion, other_member, vector)
+        create_beitrag(diskussion, member, "Noch eine Antwort für die Zusammenfassung")
+        send_digests()
 
     found = {
         name: executable_markup(response.content.decode())

@@ -81,13 +81,14 @@ def test_export_requires_login(client, site_tree):
 
 
 def test_deleting_the_account_keeps_threads_readable_and_removes_personal_data(
-    client, zwei_mitglieder, mailoutbox, settings
+    client, zwei_mitglieder, mailoutbox, settings, django_capture_on_commit_callbacks
 ):
     erika = zwei_mitglieder["Erika"]
     client.force_login(erika)
     token = regenerate(erika)
 
-    response = client.post(reverse("konto:loeschen"), {"password": PASSWORT, "bestaetigung": "on"})
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(reverse("konto:loeschen"), {"password": PASSWORT, "bestaetigung": "on"})
 
     erika.refresh_from_db()
     beitrag = Beitrag.objects.get(body="Beitrag von Erika.")

@@ -29,17 +29,21 @@ def accept(client, raw_token, username="neues-mitglied"):
     return client.post(url, {"username": username, "password1": PASSWORD, "password2": PASSWORD})
 
 
-def test_redaktion_sends_an_invitation_from_the_admin(editor_client, groups):
+def test_redaktion_sends_an_invitation_from_the_admin(
+    editor_client, groups, settings, django_capture_on_commit_callbacks
+):
+    settings.WAGTAILADMIN_BASE_URL = "https://netzwerk.example.org/"
     kommune = KommuneFactory(name="Kusel", slug="landkreis-kusel")
 
-    response = editor_client.post(
-        reverse("konto_einladen"),
-        {"email": "Neu@Kusel.example.org", "rolle": Rolle.MITGLIED_KOMMUNE, "kommune": kommune.pk},
-    )
+    with django_capture_on_commit_callbacks(execute=True):
+        response = editor_client.post(
+            reverse("konto_einladen"),
+            {"email": "Neu@Kusel.example.org", "rolle": Rolle.MITGLIED_KOMMUNE, "kommune": kommune.pk},
+        )
 
     assert response.status_code == 302
     assert [m.to for m in mail.outbox] == [["neu@kusel.example.org"]]
-    assert "/konto/einladung/" in mail.outbox[0].body
+    assert "\nhttps://netzwerk.example.org/konto/einladung/" in mail.outbox[0].body
     assert Einladung.objects.get().kommune == kommune
 
 

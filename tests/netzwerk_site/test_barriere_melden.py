@@ -32,8 +32,11 @@ def report(client, seconds_ago=10, **overrides):
     return client.post(URL, data)
 
 
-def test_anonymous_report_is_stored_and_confirmed(client, site_tree, mailoutbox, settings):
-    response = report(client)
+def test_anonymous_report_is_stored_and_confirmed(
+    client, site_tree, mailoutbox, settings, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        response = report(client)
 
     assert response.status_code == 302
     assert response.url == "/barriere-melden/danke/"
@@ -44,8 +47,11 @@ def test_anonymous_report_is_stored_and_confirmed(client, site_tree, mailoutbox,
     ]
 
 
-def test_report_without_address_only_notifies_redaktion(client, site_tree, mailoutbox, settings):
-    report(client, name="", email="")
+def test_report_without_address_only_notifies_redaktion(
+    client, site_tree, mailoutbox, settings, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        report(client, name="", email="")
 
     assert [m.to for m in mailoutbox] == [[settings.REDAKTION_EMAIL]]
 

@@ -119,17 +119,20 @@ def test_thank_you_page_is_only_for_the_submitter(client, submitted, member, lan
 
 
 # -- submission --------------------------------------------------------------------------------------------------------
-def test_submission_becomes_a_draft_in_editorial_review(client, member, editor, workflow, themenfeld):
+def test_submission_becomes_a_draft_in_editorial_review(
+    client, member, editor, workflow, themenfeld, django_capture_on_commit_callbacks
+):
     kommune, zielgruppe = KommuneFactory(), ZielgruppeFactory()
     client.force_login(member)
 
-    response = submit(
-        client,
-        themenfeld,
-        kommunen=[kommune.pk],
-        zielgruppen=[zielgruppe.pk],
-        anhaenge=[pdf_upload("konzept.pdf"), png_upload("foto.png")],
-    )
+    with django_capture_on_commit_callbacks(execute=True):
+        response = submit(
+            client,
+            themenfeld,
+            kommunen=[kommune.pk],
+            zielgruppen=[zielgruppe.pk],
+            anhaenge=[pdf_upload("konzept.pdf"), png_upload("foto.png")],
+        )
 
     page = PraxisbeispielPage.objects.get()
     state = page.current_workflow_state
@@ -285,8 +288,13 @@ def test_more_than_five_files_are_refused(member_client, workflow, themenfeld):
 
 
 # -- editorial review --------------------------------------------------------------------------------------------------
-def test_approval_publishes_the_submission_and_tells_the_submitter(client, submitted, member):
-    response = workflow_action(client, submitted, "approve", comment="Danke, sehr anschaulich.")
+def test_approval_publishes_the_submission_and_tells_the_submitter(
+    client, submitted, member, settings, django_capture_on_commit_callbacks
+):
+    settings.WAGTAILADMIN_BASE_URL = "https://netzwerk.example.org"
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = workflow_action(client, submitted, "approve", comment="Danke, sehr anschaulich.")
 
     submitted.refresh_from_db()
     assert response.status_code == 302
@@ -294,11 +302,14 @@ def test_approval_publishes_the_submission_and_tells_the_submitter(client, submi
     assert submitted.current_workflow_state is None
     assert outbox() == [([member.email], f"Ihr Praxisbeispiel „{TITLE}“ ist veröffentlicht")]
     assert "Danke, sehr anschaulich." in mail.outbox[0].body
-    assert f"http://localhost/praxisbeispiele/{submitted.slug}/" in mail.outbox[0].body
+    assert f"\nhttps://netzwerk.example.org/praxisbeispiele/{submitted.slug}/\n" in mail.outbox[0].body
 
 
-def test_requesting_changes_keeps_the_draft_and_sends_the_comment(client, submitted, member):
-    workflow_action(client, submitted, "reject", comment="Bitte ergänzen Sie die Finanzierung.")
+def test_requesting_changes_keeps_the_draft_and_sends_the_comment(
+    client, submitted, member, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        workflow_action(client, submitted, "reject", comment="Bitte ergänzen Sie die Finanzierung.")
 
     submitted.refresh_from_db()
     assert submitted.live is False
@@ -307,8 +318,11 @@ def test_requesting_changes_keeps_the_draft_and_sends_the_comment(client, submit
     assert "Bitte ergänzen Sie die Finanzierung." in mail.outbox[0].body
 
 
-def test_final_rejection_cancels_the_workflow_and_leaves_the_page_unpublished(client, submitted, member):
-    workflow_action(client, submitted, "ablehnen", comment="Das Beispiel ist kein Angebot einer Kommune.")
+def test_final_rejection_cancels_the_workflow_and_leaves_the_page_unpublished(
+    client, submitted, member, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        workflow_action(client, submitted, "ablehnen", comment="Das Beispiel ist kein Angebot einer Kommune.")
 
     submitted.refresh_from_db()
     state = WorkflowState.objects.get()
@@ -320,8 +334,9 @@ def test_final_rejection_cancels_the_workflow_and_leaves_the_page_unpublished(cl
 
 
 @pytest.mark.parametrize("action", ["reject", "ablehnen"])
-def test_requesting_changes_or_rejecting_needs_a_comment(client, submitted, action):
-    workflow_action(client, submitted, action, comment="")
+def test_requesting_changes_or_rejecting_needs_a_comment(client, submitted, action, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        workflow_action(client, submitted, action, comment="")
 
     submitted.refresh_from_db()
     assert submitted.current_workflow_state.status == WorkflowState.STATUS_IN_PROGRESS
