@@ -213,8 +213,9 @@ class PraxisbeispielPage(Page):
         verbose_name_plural = _("Praxisbeispiele")
 
     def get_context(self, request, *args, **kwargs):
+        from praxisbeispiele.permissions import may_record_uebernahme
         from praxisbeispiele.queries import similar_praxisbeispiele
-        from praxisbeispiele.uebernahmen import UebernahmeForm, may_record, uebernahmen_of
+        from praxisbeispiele.uebernahmen import UebernahmeForm, uebernahmen_of
         from veranstaltungen.queries import sichtbar_fuer
 
         context = super().get_context(request, *args, **kwargs)
@@ -223,7 +224,7 @@ class PraxisbeispielPage(Page):
         context["aehnliche"] = similar_praxisbeispiele(self)
         context["veranstaltungen"] = sichtbar_fuer(request.user).filter(praxisbeispiele=self).order_by("-start_date")
         context["leichte_fassung"] = bool(self.leichte_sprache) and request.GET.get("fassung") == "leicht"
-        if may_record(request.user):
+        if may_record_uebernahme(request.user, self):
             own = next((u for u in uebernahmen if u.kommune_id == request.user.kommune_id), None)
             context["uebernahme_form"] = UebernahmeForm(instance=own)
             context["eigene_uebernahme"] = own

@@ -1,19 +1,15 @@
 """Members propose a Praxisbeispiel; Redaktion reviews it in the Wagtail admin."""
 
-from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect, render
 
-from konto.roles import is_member
+from konto.permissions import members_only
 from praxisbeispiele.forms import EinreichungForm
 from praxisbeispiele.models import PraxisbeispielPage
 from praxisbeispiele.submission import create_submission
 
 
-@login_required
+@members_only
 def einreichen(request):
-    if not is_member(request.user):
-        raise PermissionDenied
     form = EinreichungForm(request.POST or None, request.FILES or None, user=request.user)
     if request.method == "POST" and form.is_valid():
         page = create_submission(request.user, form.cleaned_data, form.cleaned_data["anhaenge"])
@@ -21,7 +17,7 @@ def einreichen(request):
     return render(request, "praxisbeispiele/einreichen.html", {"form": form})
 
 
-@login_required
+@members_only
 def einreichung_danke(request, pk):
     page = get_object_or_404(PraxisbeispielPage, pk=pk, eingereicht_von=request.user)
     return render(request, "praxisbeispiele/einreichung_danke.html", {"einreichung": page})

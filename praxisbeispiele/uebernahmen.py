@@ -12,13 +12,6 @@ class UebernahmeForm(forms.ModelForm):
         widgets = {"notiz": forms.Textarea(attrs={"rows": 3, "maxlength": 500})}
 
 
-def may_record(user):
-    """Only active members who speak for a Kommune record adoptions, and only for that Kommune."""
-    from konto.roles import is_member
-
-    return is_member(user) and user.kommune_id is not None
-
-
 def save_uebernahme(praxisbeispiel, user, cleaned_data):
     uebernahme, created = Uebernahme.objects.update_or_create(
         praxisbeispiel=praxisbeispiel,
@@ -35,13 +28,6 @@ def withdraw_uebernahme(praxisbeispiel, user):
 
 def uebernahmen_of(praxisbeispiel):
     return praxisbeispiel.uebernahmen.select_related("kommune").order_by("kommune__name")
-
-
-def may_withdraw_kontakt(page, user):
-    """Redaktion, and the member who submitted the example, may withdraw the contact person's consent."""
-    from konto.roles import is_member, is_redaktion
-
-    return is_redaktion(user) or (is_member(user) and page.eingereicht_von_id == user.pk)
 
 
 def withdraw_kontakt(page, user):

@@ -1,22 +1,22 @@
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
+from konto.permissions import members_only
+from netzwerk_site.refusals import Refusal
 from netzwerk_site.sichtbarkeit import oeffentlich
 from praxisbeispiele import export, facets
 from praxisbeispiele.models import PraxisbeispielPage
+from praxisbeispiele.permissions import may_record_uebernahme, may_withdraw_kontakt
 from praxisbeispiele.queries import export_queryset
-from praxisbeispiele.uebernahmen import (
-    UebernahmeForm,
-    may_record,
-    may_withdraw_kontakt,
-    save_uebernahme,
-    withdraw_kontakt,
-    withdraw_uebernahme,
+from praxisbeispiele.uebernahmen import UebernahmeForm, save_uebernahme, withdraw_kontakt, withdraw_uebernahme
+
+NUR_KOMMUNEN = gettext_lazy(
+    "Übernahmen meldet eine Kommune. Ihr Konto gehört zu keiner Kommune; wenden Sie sich an die Redaktion, wenn "
+    "das nicht stimmt."
 )
 
 
@@ -40,12 +40,12 @@ def _live_praxisbeispiel(pk):
     return get_object_or_404(oeffentlich(PraxisbeispielPage.objects.live()), pk=pk)
 
 
-@login_required
+@members_only
 @require_POST
 def uebernahme_speichern(request, pk):
     praxisbeispiel = _live_praxisbeispiel(pk)
-    if not may_record(request.user):
-        raise PermissionDenied
+    if not may_record_uebernahme(request.user, praxisbeispiel):
+        raise Refusal(NUR_KOMMUNEN)
     form = UebernahmeForm(request.POST)
     if form.is_valid():
         _uebernahme, created = save_uebernahme(praxisbeispiel, request.user, form.cleaned_data)
@@ -57,24 +57,29 @@ def uebernahme_speichern(request, pk):
     return redirect(praxisbeispiel.url + "#uebernahmen")
 
 
-@login_required
+@members_only
 @require_POST
 def uebernahme_zurueckziehen(request, pk):
     praxisbeispiel = _live_praxisbeispiel(pk)
-    if not may_record(request.user):
-        raise PermissionDenied
+    if not may_record_uebernahme(request.user, praxisbeispiel):
+        raise Refusal(NUR_KOMMUNEN)
     if withdraw_uebernahme(praxisbeispiel, request.user):
         messages.success(request, _("Die Übernahme Ihrer Kommune wurde zurückgezogen."))
     return redirect(praxisbeispiel.url + "#uebernahmen")
 
 
-@login_required
+@members_only
 @require_POST
 def kontakt_widerrufen(request, pk):
     """The contact person withdrew her consent: Redaktion or the submitter removes her from the page."""
     praxisbeispiel = _live_praxisbeispiel(pk)
-    if not may_withdraw_kontakt(praxisbeispiel, request.user):
-        raise PermissionDenied
+    if not may_withdraw_kontakt(request.user, praxisbeispiel):
+        raise Refusal(
+            _(
+                "Die Einwilligung der Ansprechperson widerrufen die Redaktion oder wer das Praxisbeispiel eingereicht "
+                "hat. Bitte wenden Sie sich an die Redaktion."
+            )
+        )
     withdraw_kontakt(praxisbeispiel, request.user)
     messages.success(request, _("Die Ansprechperson und ihre Einwilligung wurden entfernt."))
     return redirect(praxisbeispiel.url)
