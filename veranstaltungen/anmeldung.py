@@ -13,14 +13,17 @@ from django.db.models import Count
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
-from konto.roles import is_member, is_redaktion
+from konto.roles import is_member
 from netzwerk_site import mail
+from netzwerk_site.refusals import Refusal
 from veranstaltungen.choices import AnmeldungStatus
 from veranstaltungen.models import Anmeldung, VeranstaltungPage
 
 
-class AnmeldungAbgelehnt(Exception):
-    """Registration is not possible; the message tells the member why and what to do."""
+class AnmeldungAbgelehnt(Refusal):
+    """Registration is not possible in the event's current state; the message tells the member why and what to do."""
+
+    status = 409
 
 
 @dataclass
@@ -60,7 +63,9 @@ def locked(page_pk):
 
 def check_open(page, user, now):
     if not is_member(user):
-        raise AnmeldungAbgelehnt(_("Nur Mitglieder des Netzwerks können sich anmelden. Bitte melden Sie sich an."))
+        raise AnmeldungAbgelehnt(
+            _("Nur Mitglieder des Netzwerks können sich anmelden. Bitte melden Sie sich an."), status=403
+        )
     if not page.live or not page.anmeldung_aktiv:
         raise AnmeldungAbgelehnt(_("Für diese Veranstaltung ist keine Anmeldung über das Portal möglich."))
     if page.is_cancelled:
@@ -123,13 +128,6 @@ def _move_up(row):
         first.status = AnmeldungStatus.BESTAETIGT
         first.save(update_fields=["status"])
     return first
-
-
-def may_see_teilnehmende(page, user):
-    """Redaktion and the members of the organising Organisation see and export the list."""
-    if is_redaktion(user):
-        return True
-    return is_member(user) and page.veranstalter_id is not None and user.organisation_id == page.veranstalter_id
 
 
 def teilnehmende(page):

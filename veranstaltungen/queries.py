@@ -182,7 +182,8 @@ def add_months(month, count):
 
 
 def detail_context(page, user, day=None):
-    from veranstaltungen.anmeldung import anmeldestand, eigene_anmeldung, may_see_teilnehmende
+    from veranstaltungen.anmeldung import anmeldestand, eigene_anmeldung
+    from veranstaltungen.permissions import may_register, may_see_teilnehmende
 
     day = day or today()
     ausnahmen = list(page.ausnahmen.order_by("datum"))
@@ -200,8 +201,8 @@ def detail_context(page, user, day=None):
         "show_access": is_member(user),
         "anmeldestand": anmeldestand(page) if page.anmeldung_aktiv else None,
         "eigene_anmeldung": eigene_anmeldung(page, user),
-        "may_register": is_member(user),
-        "may_see_teilnehmende": may_see_teilnehmende(page, user),
+        "may_register": may_register(user, page),
+        "may_see_teilnehmende": may_see_teilnehmende(user, page),
     }
     return context
 

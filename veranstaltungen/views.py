@@ -8,11 +8,14 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
+from konto.permissions import members_only
 from konto.roles import is_member
 from netzwerk_site.models import Themenfeld
+from netzwerk_site.refusals import Refusal
 from veranstaltungen import anmeldung, feeds, filters, kalenderzugang, queries
 from veranstaltungen.choices import AnmeldungStatus, Ansicht, Art
 from veranstaltungen.models import VeranstaltungPage
+from veranstaltungen.permissions import may_see_teilnehmende
 
 SESSION_NEW_TOKEN = "veranstaltungen_neuer_kalender_token"  # noqa: S105 (a session key, not a secret)
 
@@ -128,47 +131,48 @@ def _page_by_pk(user, pk):
     return get_object_or_404(queries.sichtbar_fuer(user), pk=pk)
 
 
-@login_required
+@members_only
 @require_POST
 def anmelden(request, pk):
     page = _page_by_pk(request.user, pk)
-    try:
-        result = anmeldung.anmelden(page, request.user)
-    except anmeldung.AnmeldungAbgelehnt as error:
-        messages.error(request, str(error))
+    result = anmeldung.anmelden(page, request.user)
+    if result.status == AnmeldungStatus.BESTAETIGT:
+        messages.success(request, _("Sie sind angemeldet. Der Termin steht auch in Ihrem persönlichen Kalender."))
     else:
-        if result.status == AnmeldungStatus.BESTAETIGT:
-            messages.success(request, _("Sie sind angemeldet. Der Termin steht auch in Ihrem persönlichen Kalender."))
-        else:
-            messages.info(
-                request,
-                _("Alle Plätze sind vergeben; Sie stehen auf der Warteliste und rücken bei einer Absage nach."),
-            )
+        messages.info(
+            request,
+            _("Alle Plätze sind vergeben; Sie stehen auf der Warteliste und rücken bei einer Absage nach."),
+        )
     return redirect(page.url)
 
 
-@login_required
+@members_only
 @require_POST
 def abmelden(request, pk):
     page = _page_by_pk(request.user, pk)
-    try:
-        nachgerueckt = anmeldung.abmelden(page, request.user)
-    except anmeldung.AnmeldungAbgelehnt as error:
-        messages.error(request, str(error))
-    else:
-        if nachgerueckt is not None:
-            anmeldung.benachrichtige_nachgerueckt(nachgerueckt)
-        feeds.note_removal()
-        messages.success(request, _("Sie haben sich abgemeldet. Ihr Platz ist wieder frei."))
+    nachgerueckt = anmeldung.abmelden(page, request.user)
+    if nachgerueckt is not None:
+        anmeldung.benachrichtige_nachgerueckt(nachgerueckt)
+    feeds.note_removal()
+    messages.success(request, _("Sie haben sich abgemeldet. Ihr Platz ist wieder frei."))
     return redirect(page.url)
 
 
-@login_required
+def _check_teilnehmende(user, page):
+    if not may_see_teilnehmende(user, page):
+        raise Refusal(
+            _(
+                "Die Liste der Angemeldeten sehen die Redaktion und die veranstaltende Organisation. Fragen Sie bitte "
+                "dort nach, wenn Sie sie brauchen."
+            )
+        )
+
+
+@members_only
 @require_GET
 def teilnehmende_csv(request, pk):
     page = _page_by_pk(request.user, pk)
-    if not anmeldung.may_see_teilnehmende(page, request.user):
-        raise Http404
+    _check_teilnehmende(request.user, page)
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="teilnehmende-{page.slug}.csv"'
     response["Cache-Control"] = "private, no-store"
@@ -176,12 +180,11 @@ def teilnehmende_csv(request, pk):
     return response
 
 
-@login_required
+@members_only
 @require_GET
 def teilnehmende(request, pk):
     page = _page_by_pk(request.user, pk)
-    if not anmeldung.may_see_teilnehmende(page, request.user):
-        raise Http404
+    _check_teilnehmende(request.user, page)
     context = {
         "page": page,
         "anmeldungen": anmeldung.teilnehmende(page),
@@ -193,11 +196,9 @@ def teilnehmende(request, pk):
 # -- personal calendar access (linked from /konto/) -------------------------------------
 
 
-@login_required
+@members_only
 @require_POST
 def kalender_erneuern(request):
-    if not is_member(request.user):
-        raise Http404
     request.session[SESSION_NEW_TOKEN] = kalenderzugang.regenerate(request.user)
     return redirect("kalender:zugang")
 

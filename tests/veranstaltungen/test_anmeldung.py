@@ -224,7 +224,7 @@ def test_organiser_members_see_the_list_and_other_members_do_not(client, groups,
     client.force_login(other)
     refused = client.get(f"/veranstaltungen/{page.pk}/teilnehmende.csv")
 
-    assert (allowed.status_code, refused.status_code) == (200, 404)
+    assert (allowed.status_code, refused.status_code) == (200, 403)
 
 
 def test_deadline_uses_the_time_of_the_request_by_default(groups, treffen):
