@@ -2,6 +2,7 @@
 
 import contextlib
 
+from django.core.files import File
 from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
@@ -14,6 +15,7 @@ from diskussionen.permissions import may_close, may_delete, may_edit, may_mark_a
 from diskussionen.ratelimit import check_rate_limit
 from diskussionen.rendering import render_markdown
 from diskussionen.search_documents import diskussion_neu_indexieren
+from netzwerk_site import uploads
 from netzwerk_site.refusals import Refusal
 from search.index import gebuendelt
 
@@ -95,8 +97,10 @@ def _add_beitrag(diskussion, user, body, dateien):
     now = timezone.now()
     beitrag = Beitrag.objects.create(diskussion=diskussion, author=user, body=body, created_at=now)
     for datei, dateityp in dateien:
+        # On disk a random name with the detected type's extension; the member's name is kept for display.
+        stored = File(datei, name=uploads.random_name(dateityp))
         Anhang.objects.create(
-            beitrag=beitrag, datei=datei, name=datei.name[:255], mime=dateityp.mime, groesse=datei.size
+            beitrag=beitrag, datei=stored, name=datei.name[:255], mime=dateityp.mime, groesse=datei.size
         )
     Diskussion.objects.filter(pk=diskussion.pk).update(last_activity_at=now, beitrag_count=F("beitrag_count") + 1)
     Abonnement.objects.get_or_create(user=user, diskussion=diskussion)

@@ -1,13 +1,11 @@
 from django import forms
-from django.template.defaultfilters import filesizeformat
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from diskussionen.anhaenge import MAX_ANHAENGE, detect_diskussion_attachment, max_attachment_bytes
 from diskussionen.choices import Haeufigkeit, Stand
+from netzwerk_site import uploads
 from netzwerk_site.choices import OrganisationArt
 from netzwerk_site.models import HandlungsfeldPage, Organisation, Themenfeld
-from praxisbeispiele.forms import MultipleFileField, MultipleFileInput
 from praxisbeispiele.models import PraxisbeispielPage
 from veranstaltungen.models import VeranstaltungPage
 
@@ -15,11 +13,6 @@ LAND_ARTEN = [OrganisationArt.MINISTERIUM, OrganisationArt.LANDESBEHOERDE, Organ
 BODY_HELP = _(
     "Sie können Markdown verwenden: **fett**, *kursiv*, Listen mit „-“, Zitate mit „>“ und Links als "
     "[Text](https://…). Mit @Benutzername benachrichtigen Sie ein Mitglied."
-)
-ACCEPT = (
-    "application/pdf,image/png,image/jpeg,image/gif,image/webp,.docx,.xlsx,.pptx,.odt,.ods,.odp,"
-    "application/vnd.openxmlformats-officedocument.wordprocessingml.document,"
-    "application/vnd.oasis.opendocument.text"
 )
 
 
@@ -40,42 +33,10 @@ class AnhaengeMixin:
     """Attachments checked by content; the cleaned value is a list of (file, Dateityp)."""
 
     def _anhaenge_field(self):
-        help_text = _(
-            "Sie können bis zu %(anzahl)d Dateien anhängen: PDF, Bilder (PNG, JPEG, GIF, WebP) oder "
-            "Office-Dokumente (DOCX, XLSX, PPTX, ODT, ODS, ODP) ohne Makros, jede höchstens %(groesse)s groß."
-        ) % {"anzahl": MAX_ANHAENGE, "groesse": filesizeformat(max_attachment_bytes())}
-        return MultipleFileField(
-            label=_("Anhänge"), required=False, help_text=help_text, widget=MultipleFileInput(attrs={"accept": ACCEPT})
-        )
+        return uploads.MultipleFileField(label=_("Anhänge"), required=False, erlaubt=uploads.DOKUMENTE)
 
     def clean_anhaenge(self):
-        dateien = self.cleaned_data["anhaenge"]
-        if len(dateien) > MAX_ANHAENGE:
-            raise forms.ValidationError(
-                _("Sie haben %(anzahl)d Dateien gewählt. Wählen Sie höchstens %(max)d Dateien aus."),
-                params={"anzahl": len(dateien), "max": MAX_ANHAENGE},
-            )
-        geprueft, errors = [], []
-        for datei in dateien:
-            dateityp = detect_diskussion_attachment(datei)
-            if datei.size > max_attachment_bytes():
-                errors.append(
-                    _("Die Datei „%(name)s“ ist zu groß. Wählen Sie eine Datei bis %(max)s.")
-                    % {"name": datei.name, "max": filesizeformat(max_attachment_bytes())}
-                )
-            elif dateityp is None:
-                errors.append(
-                    _(
-                        "Die Datei „%(name)s“ ist kein erlaubter Dateityp. Wählen Sie ein PDF, ein Bild oder ein "
-                        "Office-Dokument ohne Makros."
-                    )
-                    % {"name": datei.name}
-                )
-            else:
-                geprueft.append((datei, dateityp))
-        if errors:
-            raise forms.ValidationError(errors)
-        return geprueft
+        return uploads.validate_files(self.cleaned_data["anhaenge"], uploads.DOKUMENTE)
 
 
 class DiskussionForm(AnhaengeMixin, forms.Form):

@@ -1,12 +1,8 @@
 from django import forms
-from django.conf import settings
-from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 
+from netzwerk_site import uploads
 from netzwerk_site.models import Kommune, Themenfeld, Zielgruppe
-from praxisbeispiele.validators import detect_attachment_type
-
-MAX_ANHAENGE = 5
 
 
 class CheckboxGroup(forms.CheckboxSelectMultiple):
@@ -14,24 +10,6 @@ class CheckboxGroup(forms.CheckboxSelectMultiple):
 
     def id_for_label(self, id_, index=None):
         return super().id_for_label(id_, "0" if index is None else index)
-
-
-class MultipleFileInput(forms.FileInput):
-    allow_multiple_selected = True
-
-
-class MultipleFileField(forms.FileField):
-    """A file field that accepts several files (Django docs, "Uploading multiple files")."""
-
-    def __init__(self, *args, **kwargs):
-        kwargs.setdefault("widget", MultipleFileInput())
-        super().__init__(*args, **kwargs)
-
-    def clean(self, data, initial=None):
-        single_file_clean = super().clean
-        if isinstance(data, list | tuple):
-            return [single_file_clean(item, initial) for item in data]
-        return [single_file_clean(data, initial)] if data else []
 
 
 class EinreichungForm(forms.Form):
@@ -112,57 +90,21 @@ class EinreichungForm(forms.Form):
         ),
         required=False,
     )
-    anhaenge = MultipleFileField(
-        label=_("Anhänge"),
-        required=False,
-        widget=MultipleFileInput(attrs={"accept": "application/pdf,image/png,image/jpeg,image/gif,image/webp"}),
-    )
+    anhaenge = uploads.MultipleFileField(label=_("Anhänge"), required=False, erlaubt=uploads.PDF_UND_BILDER)
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
         self.user = user
         if user.kommune_id:
             self.fields["kommunen"].initial = [user.kommune_id]
-        max_bytes = settings.PRAXISBEISPIELE_MAX_ATTACHMENT_BYTES
-        self.fields["anhaenge"].help_text = _(
-            "Sie können bis zu %(anzahl)d Dateien anhängen: PDF-Dokumente oder Bilder (PNG, JPEG, GIF, WebP), "
-            "jede höchstens %(groesse)s groß."
-        ) % {"anzahl": MAX_ANHAENGE, "groesse": filesizeformat(max_bytes)}
         if self.is_bound:
             # A re-rendered form shows a note above the file field: browsers never keep chosen files.
             self.fields["anhaenge"].widget.attrs["aria-describedby"] = "anhaenge-hinweis id_anhaenge_helptext"
 
     def clean_anhaenge(self):
-        anhaenge = self.cleaned_data["anhaenge"]
-        if len(anhaenge) > MAX_ANHAENGE:
-            raise forms.ValidationError(
-                _("Sie haben %(anzahl)d Dateien gewählt. Wählen Sie höchstens %(max)d Dateien aus."),
-                params={"anzahl": len(anhaenge), "max": MAX_ANHAENGE},
-            )
-        errors = [error for datei in anhaenge if (error := self._check_attachment(datei))]
-        if errors:
-            raise forms.ValidationError(errors)
-        self.anhangtypen = [detect_attachment_type(datei) for datei in anhaenge]
-        return anhaenge
-
-    def _check_attachment(self, datei):
-        max_bytes = settings.PRAXISBEISPIELE_MAX_ATTACHMENT_BYTES
-        if datei.size > max_bytes:
-            return forms.ValidationError(
-                _(
-                    "Die Datei „%(name)s“ ist %(groesse)s groß. Wählen Sie eine Datei bis %(max)s oder verkleinern Sie sie."
-                ),
-                params={"name": datei.name, "groesse": filesizeformat(datei.size), "max": filesizeformat(max_bytes)},
-            )
-        if detect_attachment_type(datei) is None:
-            return forms.ValidationError(
-                _(
-                    "Die Datei „%(name)s“ ist weder ein PDF-Dokument noch ein Bild (PNG, JPEG, GIF, WebP). "
-                    "Wählen Sie eine PDF- oder Bilddatei aus."
-                ),
-                params={"name": datei.name},
-            )
-        return None
+        # submission.create_submission() detects each type again where it stores the file.
+        geprueft = uploads.validate_files(self.cleaned_data["anhaenge"], uploads.PDF_UND_BILDER)
+        return [datei for datei, dateityp in geprueft]
 
     def clean(self):
         cleaned = super().clean()

@@ -24,11 +24,10 @@ from wagtail.rich_text import RichText
 from wagtail.users.models import UserProfile
 
 from konto.roles import Rolle
-from netzwerk_site import mail
+from netzwerk_site import mail, uploads
 from praxisbeispiele.choices import PraxisEbene
 from praxisbeispiele.models import PraxisbeispielIndexPage, PraxisbeispielPage, RedaktionellePruefungTask
 from praxisbeispiele.signals import einreichung_abgelehnt
-from praxisbeispiele.validators import detect_attachment_type
 
 WORKFLOW_NAME = "Redaktionelle Prüfung"
 COLLECTION_NAME = "Einreichungen"
@@ -183,13 +182,13 @@ def _attachment_blocks(files, title, user):
     collection = einreichungen_collection()
     blocks = []
     for datei in files:
-        anhangtyp = detect_attachment_type(datei)
-        if anhangtyp is None:
+        dateityp = uploads.detect_type(datei)
+        if dateityp not in uploads.PDF_UND_BILDER.typen:
             raise ValueError(f"Attachment {datei.name!r} was not validated.")
         stem = Path(datei.name).stem[:100] or "anhang"
-        # The stored name takes the extension of the detected type, not the one the member gave.
-        stored = File(datei, name=f"{stem}.{anhangtyp.extension}")
-        if anhangtyp.kind == "dokument":
+        # On disk a random name with the detected type's extension; the member's name stays in the title.
+        stored = File(datei, name=uploads.random_name(dateityp))
+        if not dateityp.is_bild:
             document = get_document_model()(title=stem, file=stored, collection=collection, uploaded_by_user=user)
             document._set_document_file_metadata()
             document.save()

@@ -155,19 +155,21 @@ AUDIT_AUFBEWAHRUNG_TAGE = int(os.environ.get("AUDIT_AUFBEWAHRUNG_TAGE", "365"))
 # Invitations for new members expire after this many days.
 KONTO_EINLADUNG_GUELTIG_TAGE = int(os.environ.get("KONTO_EINLADUNG_GUELTIG_TAGE", "7"))
 
-# Largest attachment a member may upload with a Praxisbeispiel submission.
-PRAXISBEISPIELE_MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024
-
 # Calendar feeds: how often clients should poll, and how long past and cancelled dates stay in feeds.
 VERANSTALTUNGEN_KALENDER_AKTUALISIERUNG_STUNDEN = int(
     os.environ.get("VERANSTALTUNGEN_KALENDER_AKTUALISIERUNG_STUNDEN", "4")
 )
 VERANSTALTUNGEN_KALENDER_RUECKBLICK_TAGE = int(os.environ.get("VERANSTALTUNGEN_KALENDER_RUECKBLICK_TAGE", "90"))
 
-# Diskussionen: posts per member and minute, attachment size, posts per thread page.
+# Diskussionen: posts per member and minute, posts per thread page.
 DISKUSSIONEN_BEITRAEGE_PRO_MINUTE = int(os.environ.get("DISKUSSIONEN_BEITRAEGE_PRO_MINUTE", "5"))
-DISKUSSIONEN_MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024
 DISKUSSIONEN_BEITRAEGE_PRO_SEITE = 20
+
+# Uploads by members (submission attachments, attachments of Beiträge): largest file, most files per form.
+UPLOADS = {
+    "MAX_BYTES": int(os.environ.get("UPLOADS_MAX_BYTES", str(10 * 1024 * 1024))),
+    "MAX_FILES": int(os.environ.get("UPLOADS_MAX_FILES", "5")),
+}
 
 # Barriere melden: a report sent sooner after opening the form is treated as a bot.
 BARRIERE_MELDEN_MIN_SEKUNDEN = float(os.environ.get("BARRIERE_MELDEN_MIN_SEKUNDEN", "3"))

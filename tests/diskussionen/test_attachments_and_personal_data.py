@@ -1,53 +1,17 @@
 """Attachments checked by content and served to members only; data export and anonymisation of a member."""
 
-import io
-import zipfile
-
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 import pytest
 
-from diskussionen.anhaenge import detect_diskussion_attachment
 from diskussionen.beitraege import create_beitrag
 from diskussionen.models import Anhang, Beitrag, Diskussion
 from diskussionen.personal_data import anonymize_author, export_for
+from netzwerk_site import uploads
 from tests.conftest import close_response
-from tests.factories.einreichungen import EXE_BYTES, pdf_upload, png_upload
+from tests.factories.einreichungen import EXE_BYTES, docx_upload, pdf_upload
 
 pytestmark = [pytest.mark.integration, pytest.mark.django_db]
-
-
-def zip_upload(name, entries, first=None):
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w") as archive:
-        if first:
-            archive.writestr(*first)
-        for entry in entries:
-            archive.writestr(entry, "<x/>")
-    return SimpleUploadedFile(name, buffer.getvalue(), content_type="application/octet-stream")
-
-
-def docx_upload(name="protokoll.docx"):
-    return zip_upload(name, ["[Content_Types].xml", "word/document.xml"])
-
-
-@pytest.mark.parametrize(
-    ("upload", "expected"),
-    [
-        (pdf_upload, "pdf"),
-        (png_upload, "png"),
-        (docx_upload, "docx"),
-        (lambda: zip_upload("t.xlsx", ["[Content_Types].xml", "xl/workbook.xml"]), "xlsx"),
-        (lambda: zip_upload("t.odt", [], first=("mimetype", "application/vnd.oasis.opendocument.text")), "odt"),
-        (lambda: zip_upload("makro.docx", ["[Content_Types].xml", "word/document.xml", "word/vbaProject.bin"]), None),
-        (lambda: zip_upload("archiv.docx", ["irgendwas.txt"]), None),
-        (lambda: SimpleUploadedFile("rechnung.pdf", EXE_BYTES), None),
-    ],
-)
-def test_attachment_type_comes_from_the_content(upload, expected):
-    dateityp = detect_diskussion_attachment(upload())
-
-    assert (dateityp.extension if dateityp else None) == expected
 
 
 def test_member_attaches_a_document_and_other_members_download_it(client, diskussion, member, other_member):
@@ -88,9 +52,7 @@ def test_executable_attachment_is_refused_and_the_text_is_kept(client, diskussio
 
 
 def test_export_lists_posts_threads_follows_reports_and_attachment_paths(diskussion, member, other_member):
-    beitrag = create_beitrag(
-        diskussion, member, "Mit Anhang", dateien=[(pdf_upload(), detect_diskussion_attachment(pdf_upload()))]
-    )
+    beitrag = create_beitrag(diskussion, member, "Mit Anhang", dateien=[(pdf_upload(), uploads.PDF)])
     from diskussionen.moderation import melden
 
     melden(diskussion.beitraege.first(), other_member, "Prüfen")

@@ -1,6 +1,7 @@
 """Uploads and form data for member submissions of Praxisbeispiele."""
 
 import io
+import zipfile
 
 from django.core.files.uploadedfile import SimpleUploadedFile
 
@@ -46,3 +47,18 @@ def einreichung_data(themenfelder, **overrides):
     }
     data.update(overrides)
     return data
+
+
+def zip_upload(name, entries, first=None):
+    """A zip archive with the given entries; first=(name, text) is written before them, as ODF's mimetype."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        if first:
+            archive.writestr(*first)
+        for entry in entries:
+            archive.writestr(entry, "<x/>")
+    return SimpleUploadedFile(name, buffer.getvalue(), content_type="application/octet-stream")
+
+
+def docx_upload(name="protokoll.docx"):
+    return zip_upload(name, ["[Content_Types].xml", "word/document.xml"])

@@ -264,7 +264,7 @@ def test_file_that_is_not_a_pdf_or_image_by_content_is_refused(
 
 
 def test_too_large_file_is_refused(member_client, workflow, themenfeld, settings):
-    settings.PRAXISBEISPIELE_MAX_ATTACHMENT_BYTES = 50
+    settings.UPLOADS = {**settings.UPLOADS, "MAX_BYTES": 50}
 
     response = submit(member_client, themenfeld, anhaenge=[pdf_upload("konzept.pdf")])
 

@@ -1,0 +1,228 @@
+"""The one way in for files: every upload is checked and named here.
+
+The type comes from the file's content, never from its name or the browser's content type. A file is stored
+under a random name with the extension of its detected type (random_name), so nothing the uploader chose
+reaches the disk. Size and count limits come from the setting UPLOADS ({"MAX_BYTES": …, "MAX_FILES": …}).
+Forms use MultipleFileField and validate_files() with one of the allowed sets PDF_UND_BILDER or DOKUMENTE.
+"""
+
+import secrets
+import zipfile
+from dataclasses import dataclass
+
+from django import forms
+from django.conf import settings
+from django.template.defaultfilters import filesizeformat
+from django.utils.functional import lazy
+from django.utils.translation import gettext_lazy as _
+
+import filetype
+from PIL import Image as PillowImage
+
+# filetype needs at most this many leading bytes to recognise a format.
+HEADER_BYTES = 262
+ZIP_MAGIC = b"PK\x03\x04"
+# A real office document has a few hundred entries; more is refused before anything is read.
+MAX_ZIP_ENTRIES = 2000
+# The "mimetype" entry of OpenDocument holds one short media type (ODF 1.2, part 3, section 3.3).
+MAX_MIMETYPE_BYTES = 100
+
+
+@dataclass(frozen=True)
+class Dateityp:
+    """An allowed type: its canonical MIME type and the extension a stored file gets."""
+
+    mime: str
+    extension: str
+
+    @property
+    def is_bild(self):
+        return self.mime.startswith("image/")
+
+
+PDF = Dateityp("application/pdf", "pdf")
+PNG = Dateityp("image/png", "png")
+JPEG = Dateityp("image/jpeg", "jpg")
+GIF = Dateityp("image/gif", "gif")
+WEBP = Dateityp("image/webp", "webp")
+DOCX = Dateityp("application/vnd.openxmlformats-officedocument.wordprocessingml.document", "docx")
+XLSX = Dateityp("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "xlsx")
+PPTX = Dateityp("application/vnd.openxmlformats-officedocument.presentationml.presentation", "pptx")
+ODT = Dateityp("application/vnd.oasis.opendocument.text", "odt")
+ODS = Dateityp("application/vnd.oasis.opendocument.spreadsheet", "ods")
+ODP = Dateityp("application/vnd.oasis.opendocument.presentation", "odp")
+
+# What filetype reports for PDF and pictures; APNG is stored as PNG.
+MAGIC_TYPES = {"application/pdf": PDF, "image/png": PNG, "image/apng": PNG, "image/jpeg": JPEG}
+MAGIC_TYPES |= {"image/gif": GIF, "image/webp": WEBP}
+# Office Open XML is a zip whose main part names the format; a file with macros is refused outright.
+OOXML_PARTS = {"word/document.xml": DOCX, "xl/workbook.xml": XLSX, "ppt/presentation.xml": PPTX}
+MACRO_PARTS = {"word/vbaProject.bin", "xl/vbaProject.bin", "ppt/vbaProject.bin"}
+ODF_TYPES = {typ.mime: typ for typ in (ODT, ODS, ODP)}
+
+
+@dataclass(frozen=True)
+class Erlaubt:
+    """A set of allowed types with the words that name them in help texts and error messages."""
+
+    typen: tuple
+    beschreibung: str
+    falscher_typ: str
+
+    def accept(self):
+        """The value of the file input's accept attribute: MIME types and extensions."""
+        return ",".join([typ.mime for typ in self.typen] + [f".{typ.extension}" for typ in self.typen])
+
+
+PDF_UND_BILDER = Erlaubt(
+    (PDF, PNG, JPEG, GIF, WEBP),
+    _("PDF-Dokumente oder Bilder (PNG, JPEG, GIF, WebP)"),
+    _(
+        "Die Datei „%(name)s“ ist weder ein PDF-Dokument noch ein Bild (PNG, JPEG, GIF, WebP). "
+        "Wählen Sie eine PDF- oder Bilddatei aus."
+    ),
+)
+DOKUMENTE = Erlaubt(
+    PDF_UND_BILDER.typen + (DOCX, XLSX, PPTX, ODT, ODS, ODP),
+    _("PDF, Bilder (PNG, JPEG, GIF, WebP) oder Office-Dokumente (DOCX, XLSX, PPTX, ODT, ODS, ODP) ohne Makros"),
+    _(
+        "Die Datei „%(name)s“ ist kein erlaubter Dateityp. Wählen Sie ein PDF, ein Bild oder ein "
+        "Office-Dokument ohne Makros."
+    ),
+)
+
+
+def max_bytes():
+    return settings.UPLOADS["MAX_BYTES"]
+
+
+def max_files():
+    return settings.UPLOADS["MAX_FILES"]
+
+
+# -- detection ----------------------------------------------------------------------------------------------------
+def detect_type(uploaded_file):
+    """The Dateityp of a PDF, picture or office document without macros, or None; the name is never consulted."""
+    uploaded_file.seek(0)
+    header = uploaded_file.read(HEADER_BYTES)
+    uploaded_file.seek(0)
+    if header.startswith(ZIP_MAGIC):
+        return _office_type(uploaded_file)
+    guessed = filetype.guess(header) if header else None
+    dateityp = MAGIC_TYPES.get(guessed.mime) if guessed else None
+    if dateityp and dateityp.is_bild and not _is_readable_image(uploaded_file):
+        return None
+    return dateityp
+
+
+def _is_readable_image(uploaded_file):
+    """Magic bytes alone do not make an image; Wagtail needs Pillow to read its dimensions."""
+    try:
+        with PillowImage.open(uploaded_file) as image:
+            image.verify()
+    except (OSError, SyntaxError, ValueError, PillowImage.DecompressionBombError):
+        return False
+    finally:
+        uploaded_file.seek(0)
+    return True
+
+
+def _office_type(uploaded_file):
+    try:
+        with zipfile.ZipFile(uploaded_file) as archive:
+            entries = archive.infolist()
+            if len(entries) > MAX_ZIP_ENTRIES:
+                return None
+            names = {entry.filename for entry in entries}
+            odf_mime = _odf_mimetype(archive, names)
+    except (zipfile.BadZipFile, OSError, KeyError, RuntimeError, NotImplementedError, EOFError):
+        return None
+    finally:
+        uploaded_file.seek(0)
+    if odf_mime is not None:
+        return ODF_TYPES.get(odf_mime)
+    if "[Content_Types].xml" not in names or names & MACRO_PARTS:
+        return None
+    return next((typ for part, typ in OOXML_PARTS.items() if part in names), None)
+
+
+def _odf_mimetype(archive, names):
+    """The declared media type of an OpenDocument file, "" if too large to be one, None without the entry.
+
+    The declared size is checked before the entry is opened, and at most MAX_MIMETYPE_BYTES are
+    inflated, so a zip bomb posing as "mimetype" is never unpacked.
+    """
+    if "mimetype" not in names:
+        return None
+    entry = archive.getinfo("mimetype")
+    if entry.file_size > MAX_MIMETYPE_BYTES:
+        return ""
+    with archive.open(entry) as handle:
+        return handle.read(MAX_MIMETYPE_BYTES).decode("ascii", "replace").strip()
+
+
+# -- naming -------------------------------------------------------------------------------------------------------
+def random_name(dateityp):
+    """A random file name with the detected type's extension, e.g. "3f9c…e1.pdf"."""
+    return f"{secrets.token_hex(16)}.{dateityp.extension}"
+
+
+# -- forms --------------------------------------------------------------------------------------------------------
+class MultipleFileInput(forms.FileInput):
+    allow_multiple_selected = True
+
+
+class MultipleFileField(forms.FileField):
+    """A file field that accepts several files (Django docs, "Uploading multiple files"); cleans to a list."""
+
+    def __init__(self, *args, erlaubt=DOKUMENTE, **kwargs):
+        kwargs.setdefault("widget", MultipleFileInput(attrs={"accept": erlaubt.accept()}))
+        # Lazy: forms declare the field at import time, and settings are read only when it is shown.
+        kwargs.setdefault("help_text", lazy(help_text, str)(erlaubt))
+        super().__init__(*args, **kwargs)
+
+    def clean(self, data, initial=None):
+        single_file_clean = super().clean
+        if isinstance(data, list | tuple):
+            return [single_file_clean(item, initial) for item in data]
+        return [single_file_clean(data, initial)] if data else []
+
+
+def help_text(erlaubt):
+    return _("Sie können bis zu %(anzahl)d Dateien anhängen: %(typen)s, jede höchstens %(groesse)s groß.") % {
+        "anzahl": max_files(),
+        "typen": erlaubt.beschreibung,
+        "groesse": filesizeformat(max_bytes()),
+    }
+
+
+def validate_files(dateien, erlaubt):
+    """Check count, size and type by content; returns [(file, Dateityp)] or raises one ValidationError."""
+    if len(dateien) > max_files():
+        raise forms.ValidationError(
+            _("Sie haben %(anzahl)d Dateien gewählt. Wählen Sie höchstens %(max)d Dateien aus."),
+            params={"anzahl": len(dateien), "max": max_files()},
+        )
+    geprueft, errors = [], []
+    for datei in dateien:
+        dateityp, error = _check(datei, erlaubt)
+        if error:
+            errors.append(error)
+        else:
+            geprueft.append((datei, dateityp))
+    if errors:
+        raise forms.ValidationError(errors)
+    return geprueft
+
+
+def _check(datei, erlaubt):
+    if datei.size > max_bytes():
+        error = _(
+            "Die Datei „%(name)s“ ist %(groesse)s groß. Wählen Sie eine Datei bis %(max)s oder verkleinern Sie sie."
+        )
+        params = {"name": datei.name, "groesse": filesizeformat(datei.size), "max": filesizeformat(max_bytes())}
+        return None, forms.ValidationError(error, params=params)
+    dateityp = detect_type(datei)
+    if dateityp not in erlaubt.typen:
+        return None, forms.ValidationError(erlaubt.falscher_typ, params={"name": datei.name})
+    return dateityp, None
