@@ -1,8 +1,9 @@
 from django.conf import settings
 from django.contrib import admin
-from django.urls import include, path
+from django.urls import include, path, re_path
 
 from wagtail import urls as wagtail_urls
+from wagtail import views as wagtail_views
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
@@ -16,8 +17,8 @@ urlpatterns = [
     path("api/v2/", api_router.urls),
     path("konto/", include("konto.urls")),
     path("praxisbeispiele/einreichen/", include("praxisbeispiele.submission_urls")),
-    path("praxisbeispiele/", include("praxisbeispiele.urls")),
-    path("veranstaltungen/", include("veranstaltungen.urls")),
+    path("aktionen/praxisbeispiele/", include("praxisbeispiele.urls")),
+    path("", include("veranstaltungen.urls")),
     path("kalender/", include("veranstaltungen.kalender_urls")),
     path("diskussionen/", include("diskussionen.urls")),
     path("umsetzung/", views.umsetzung, name="umsetzung"),
@@ -34,4 +35,9 @@ if settings.DEBUG:
 
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
-urlpatterns += [path("", include(wagtail_urls))]
+urlpatterns += [
+    # Wagtail's own pattern serves only paths of slugs; page routes that answer with a file
+    # (/praxisbeispiele/export.csv, feed.atom) end in a file name.
+    re_path(r"^((?:[\w\-]+/)+[\w\-]+\.(?:atom|csv|json))$", wagtail_views.serve, name="wagtail_serve_datei"),
+    path("", include(wagtail_urls)),
+]

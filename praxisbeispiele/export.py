@@ -5,6 +5,11 @@ import csv
 import io
 import json
 
+from django.http import HttpResponse
+
+from praxisbeispiele import facets
+from praxisbeispiele.queries import export_queryset
+
 COLUMNS = [
     ("titel", "Titel"),
     ("url", "Adresse"),
@@ -57,3 +62,27 @@ def as_csv(pages, base_url):
             ["; ".join(v) if isinstance(v, list) else ("" if v is None else v) for v in (row[k] for k, _ in COLUMNS)]
         )
     return buffer.getvalue()
+
+
+def _filtered_pages(request):
+    return export_queryset(facets.parse(request.GET))
+
+
+def _base_url(request):
+    return request.build_absolute_uri("/").rstrip("/")
+
+
+def csv_response(request):
+    """The library filtered by the query string, as a CSV download."""
+    response = HttpResponse(
+        as_csv(_filtered_pages(request), _base_url(request)), content_type="text/csv; charset=utf-8"
+    )
+    response["Content-Disposition"] = 'attachment; filename="praxisbeispiele.csv"'
+    return response
+
+
+def json_response(request):
+    """The library filtered by the query string, as JSON."""
+    return HttpResponse(
+        as_json(_filtered_pages(request), _base_url(request)), content_type="application/json; charset=utf-8"
+    )

@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.api import APIField
+from wagtail.contrib.routable_page.models import RoutablePageMixin, re_path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import GroupApprovalTask, Page
 from wagtail.search import index
@@ -27,7 +28,9 @@ class Foerderung(models.Model):
         return self.get_slug_display()
 
 
-class PraxisbeispielIndexPage(Page):
+class PraxisbeispielIndexPage(RoutablePageMixin, Page):
+    """/praxisbeispiele/: the filterable library, its exports and its Atom feed."""
+
     intro = RichTextField(_("Einleitung"), blank=True, features=["bold", "italic", "link"])
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
@@ -47,6 +50,25 @@ class PraxisbeispielIndexPage(Page):
         context = super().get_context(request, *args, **kwargs)
         context.update(queries.library(facets.parse(request.GET)))
         return context
+
+    # Wagtail resolves routes with a trailing slash added; file names are linked without one.
+    @re_path(r"^export\.csv/?$", name="export_csv")
+    def export_csv(self, request):
+        from praxisbeispiele import export
+
+        return export.csv_response(request)
+
+    @re_path(r"^export\.json/?$", name="export_json")
+    def export_json(self, request):
+        from praxisbeispiele import export
+
+        return export.json_response(request)
+
+    @re_path(r"^feed\.atom/?$", name="feed")
+    def feed(self, request):
+        from praxisbeispiele.feeds import NeuePraxisbeispieleFeed
+
+        return NeuePraxisbeispieleFeed()(request)
 
 
 class PraxisbeispielPage(Page):

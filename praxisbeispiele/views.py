@@ -1,5 +1,4 @@
 from django.contrib import messages
-from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -8,32 +7,14 @@ from django.views.decorators.http import require_POST
 from konto.permissions import members_only
 from netzwerk_site.refusals import Refusal
 from netzwerk_site.sichtbarkeit import oeffentlich
-from praxisbeispiele import export, facets
 from praxisbeispiele.models import PraxisbeispielPage
 from praxisbeispiele.permissions import may_record_uebernahme, may_withdraw_kontakt
-from praxisbeispiele.queries import export_queryset
 from praxisbeispiele.uebernahmen import UebernahmeForm, save_uebernahme, withdraw_kontakt, withdraw_uebernahme
 
 NUR_KOMMUNEN = gettext_lazy(
     "Übernahmen meldet eine Kommune. Ihr Konto gehört zu keiner Kommune; wenden Sie sich an die Redaktion, wenn "
     "das nicht stimmt."
 )
-
-
-def _base_url(request):
-    return request.build_absolute_uri("/").rstrip("/")
-
-
-def export_csv(request):
-    pages = export_queryset(facets.parse(request.GET))
-    response = HttpResponse(export.as_csv(pages, _base_url(request)), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = 'attachment; filename="praxisbeispiele.csv"'
-    return response
-
-
-def export_json(request):
-    pages = export_queryset(facets.parse(request.GET))
-    return HttpResponse(export.as_json(pages, _base_url(request)), content_type="application/json; charset=utf-8")
 
 
 def _live_praxisbeispiel(pk):

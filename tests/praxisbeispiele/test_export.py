@@ -73,7 +73,8 @@ def test_export_query_count_is_constant(client, site_tree, django_assert_max_num
     for _ in range(count):
         PraxisbeispielPageFactory(parent=site_tree.praxisbeispiele, themenfelder=[themenfeld])
 
-    with django_assert_max_num_queries(12):
+    # 5 of them route through the page tree: site, home page, library page and its view restrictions.
+    with django_assert_max_num_queries(17):
         client.get("/praxisbeispiele/export.json")
 
 

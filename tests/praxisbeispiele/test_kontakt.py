@@ -67,7 +67,7 @@ def test_api_never_exposes_contact_fields(client, beispiel):
 def test_redaktion_withdraws_the_contact_persons_consent(client, beispiel, editor):
     client.force_login(editor)
 
-    response = client.post(f"/praxisbeispiele/{beispiel.pk}/kontakt/widerrufen/")
+    response = client.post(f"/aktionen/praxisbeispiele/{beispiel.pk}/kontakt/widerrufen/")
 
     beispiel.refresh_from_db()
     assert response.status_code == 302
@@ -77,7 +77,7 @@ def test_redaktion_withdraws_the_contact_persons_consent(client, beispiel, edito
 def test_other_members_cannot_withdraw_the_consent(client, beispiel, member):
     client.force_login(member)
 
-    response = client.post(f"/praxisbeispiele/{beispiel.pk}/kontakt/widerrufen/")
+    response = client.post(f"/aktionen/praxisbeispiele/{beispiel.pk}/kontakt/widerrufen/")
 
     beispiel.refresh_from_db()
     assert response.status_code == 403

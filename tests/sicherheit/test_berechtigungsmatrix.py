@@ -72,6 +72,9 @@ MITGLIEDER_NUR_POST = Rollen(ANMELDEN, 405, 405, 405, ANMELDEN)
 NUR_REDAKTION_IM_ADMIN = Rollen(ADMIN_ANMELDEN, ADMIN_ANMELDEN, ADMIN_ANMELDEN, 200, ADMIN_ANMELDEN)
 REDAKTION_NUR_POST_IM_ADMIN = Rollen(ADMIN_ANMELDEN, ADMIN_ANMELDEN, ADMIN_ANMELDEN, 405, ADMIN_ANMELDEN)
 
+# netzwerk_site/urls.py: Wagtail pages below paths that end in a file name (RoutablePageMixin routes).
+SEITEN_DATEIEN = r"^((?:[\w\-]+/)+[\w\-]+\.(?:atom|csv|json))$"
+
 # fmt: off
 TABELLE = (
     # konto
@@ -97,22 +100,24 @@ TABELLE = (
         "/praxisbeispiele/einreichen/{w.einreichung.pk}/danke/",
         Rollen(ANMELDEN, 200, 404, 404, ANMELDEN),
     ),
-    Fall("praxisbeispiele/export.csv", "/praxisbeispiele/export.csv", alle(200)),
-    Fall("praxisbeispiele/export.json", "/praxisbeispiele/export.json", alle(200)),
-    Fall("praxisbeispiele/feed.atom", "/praxisbeispiele/feed.atom", alle(200)),
+    # Routes of the library page that answer with a file, served by Wagtail through our own pattern.
+    Fall(SEITEN_DATEIEN, "/praxisbeispiele/export.csv", alle(200), fall="export.csv"),
+    Fall(SEITEN_DATEIEN, "/praxisbeispiele/export.json", alle(200), fall="export.json"),
+    Fall(SEITEN_DATEIEN, "/praxisbeispiele/feed.atom", alle(200), fall="feed.atom"),
+    Fall(SEITEN_DATEIEN, "/praxisbeispiele/gibt-es-nicht.csv", alle(404), fall="unbekannt"),
     Fall(
-        "praxisbeispiele/<int:pk>/uebernahme/",
-        "/praxisbeispiele/{w.praxisbeispiel.pk}/uebernahme/",
+        "aktionen/praxisbeispiele/<int:pk>/uebernahme/",
+        "/aktionen/praxisbeispiele/{w.praxisbeispiel.pk}/uebernahme/",
         MITGLIEDER_NUR_POST,
     ),
     Fall(
-        "praxisbeispiele/<int:pk>/kontakt/widerrufen/",
-        "/praxisbeispiele/{w.praxisbeispiel.pk}/kontakt/widerrufen/",
+        "aktionen/praxisbeispiele/<int:pk>/kontakt/widerrufen/",
+        "/aktionen/praxisbeispiele/{w.praxisbeispiel.pk}/kontakt/widerrufen/",
         MITGLIEDER_NUR_POST,
     ),
     Fall(
-        "praxisbeispiele/<int:pk>/uebernahme/zurueckziehen/",
-        "/praxisbeispiele/{w.praxisbeispiel.pk}/uebernahme/zurueckziehen/",
+        "aktionen/praxisbeispiele/<int:pk>/uebernahme/zurueckziehen/",
+        "/aktionen/praxisbeispiele/{w.praxisbeispiel.pk}/uebernahme/zurueckziehen/",
         MITGLIEDER_NUR_POST,
     ),
     # veranstaltungen and kalender
@@ -133,8 +138,16 @@ TABELLE = (
         Rollen(404, 200, 200, 200, 404),
         fall="intern",
     ),
-    Fall("veranstaltungen/<int:pk>/anmelden/", "/veranstaltungen/{w.veranstaltung.pk}/anmelden/", MITGLIEDER_NUR_POST),
-    Fall("veranstaltungen/<int:pk>/abmelden/", "/veranstaltungen/{w.veranstaltung.pk}/abmelden/", MITGLIEDER_NUR_POST),
+    Fall(
+        "aktionen/veranstaltungen/<int:pk>/anmelden/",
+        "/aktionen/veranstaltungen/{w.veranstaltung.pk}/anmelden/",
+        MITGLIEDER_NUR_POST,
+    ),
+    Fall(
+        "aktionen/veranstaltungen/<int:pk>/abmelden/",
+        "/aktionen/veranstaltungen/{w.veranstaltung.pk}/abmelden/",
+        MITGLIEDER_NUR_POST,
+    ),
     # Only Redaktion and the organising Organisation (the Land member's Ministerium) see who registered.
     Fall(
         "veranstaltungen/<int:pk>/teilnehmende/",

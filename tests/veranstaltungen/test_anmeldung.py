@@ -160,9 +160,9 @@ def test_the_seat_decision_locks_the_veranstaltung_row(treffen):
 
 
 def test_member_registers_and_cancels_with_one_click(member_client, member, treffen):
-    register = member_client.post(f"/veranstaltungen/{treffen.pk}/anmelden/", follow=True)
+    register = member_client.post(f"/aktionen/veranstaltungen/{treffen.pk}/anmelden/", follow=True)
     registered = statuses(treffen)
-    cancel = member_client.post(f"/veranstaltungen/{treffen.pk}/abmelden/", follow=True)
+    cancel = member_client.post(f"/aktionen/veranstaltungen/{treffen.pk}/abmelden/", follow=True)
 
     assert [str(m) for m in register.context["messages"]] == [
         "Sie sind angemeldet. Der Termin steht auch in Ihrem persönlichen Kalender."
@@ -173,8 +173,8 @@ def test_member_registers_and_cancels_with_one_click(member_client, member, tref
 
 
 def test_registration_needs_login_and_post(member_client, treffen):
-    anonymous = Client().post(f"/veranstaltungen/{treffen.pk}/anmelden/")
-    get = member_client.get(f"/veranstaltungen/{treffen.pk}/anmelden/")
+    anonymous = Client().post(f"/aktionen/veranstaltungen/{treffen.pk}/anmelden/")
+    get = member_client.get(f"/aktionen/veranstaltungen/{treffen.pk}/anmelden/")
 
     assert anonymous.status_code == 302
     assert anonymous["Location"].startswith("/konto/anmelden/")
@@ -244,7 +244,7 @@ def test_the_member_who_moves_up_gets_an_email(groups, treffen, mailoutbox, djan
     client.force_login(erste)
 
     with django_capture_on_commit_callbacks(execute=True):
-        client.post(f"/veranstaltungen/{treffen.pk}/abmelden/")
+        client.post(f"/aktionen/veranstaltungen/{treffen.pk}/abmelden/")
 
     assert [m.to for m in mailoutbox] == [[dritte.email]]
     assert mailoutbox[0].subject == f"Sie haben einen Platz: {treffen.title}"
@@ -260,6 +260,6 @@ def test_nobody_gets_an_email_when_nobody_moves_up(groups, treffen, mailoutbox, 
     client.force_login(erste)
 
     with django_capture_on_commit_callbacks(execute=True):
-        client.post(f"/veranstaltungen/{treffen.pk}/abmelden/")
+        client.post(f"/aktionen/veranstaltungen/{treffen.pk}/abmelden/")
 
     assert mailoutbox == []
