@@ -52,8 +52,9 @@ from veranstaltungen.kalenderzugang import regenerate
 # Hypothesis caches constants and Unicode tables on disk; keep them in the git-ignored tmp/ like the test media.
 set_hypothesis_home_dir(Path(__file__).resolve().parents[2] / "tmp" / "hypothesis")
 
-# The five ways a request can arrive; the inactive member's client called force_login before being refused.
-ROLLEN = ("anonym", "mitglied_kommune", "mitglied_land", "redaktion", "inaktiv")
+# The six ways a request can arrive; the inactive member's client called force_login before being refused, and
+# `ohne_rolle` is logged in but in no group of the network.
+ROLLEN = ("anonym", "mitglied_kommune", "mitglied_land", "redaktion", "inaktiv", "ohne_rolle")
 
 
 @dataclass(frozen=True)
@@ -117,6 +118,7 @@ def client_fuer(rolle, welt, **kwargs):
         "mitglied_land": welt.mitglied_land,
         "redaktion": welt.redaktion,
         "inaktiv": welt.inaktiv,
+        "ohne_rolle": welt.ohne_rolle,
     }[rolle]
     if user is not None:
         client.force_login(user)
@@ -167,6 +169,7 @@ def baue_welt():
         mitglied_land=land,
         redaktion=redaktion,
         inaktiv=UserFactory(rolle=Rolle.MITGLIED_KOMMUNE, username="sicherheit-inaktiv", is_active=False),
+        ohne_rolle=UserFactory(username="sicherheit-ohne-rolle"),
         praxisbeispiel=_publish(
             PraxisbeispielPageFactory(parent=praxis_index, slug="sicherheit-praxis", themenfelder=[themenfeld])
         ),

@@ -32,6 +32,7 @@ class Rollen(NamedTuple):
     mitglied_land: int | Weiter
     redaktion: int | Weiter
     inaktiv: int | Weiter
+    ohne_rolle: int | Weiter
 
 
 @dataclass(frozen=True)
@@ -65,12 +66,18 @@ ANMELDEN = Weiter("/konto/anmelden/?next={url}")
 ADMIN_ANMELDEN = Weiter("/admin/login/?next={url}")
 WAGTAIL_ANMELDEN = Weiter("/_util/login/?next={url}")
 ZUM_KONTO = Weiter("/konto/")
-MITGLIEDER = Rollen(ANMELDEN, 200, 200, 200, ANMELDEN)
-# @login_required wraps @require_POST: anonymous visitors are sent to the login before the method is checked.
-MITGLIEDER_NUR_POST = Rollen(ANMELDEN, 405, 405, 405, ANMELDEN)
+# The one rule (konto.permissions.members_only): visitors to the login, users outside the network refused with 403.
+MITGLIEDER = Rollen(ANMELDEN, 200, 200, 200, ANMELDEN, 403)
+# members_only wraps require_POST: who asks is checked before the method.
+MITGLIEDER_NUR_POST = Rollen(ANMELDEN, 405, 405, 405, ANMELDEN, 403)
+# Own account, data export and deletion: any logged-in user (login_required).
+ANGEMELDETE = Rollen(ANMELDEN, 200, 200, 200, ANMELDEN, 200)
+ANGEMELDETE_NUR_POST = Rollen(ANMELDEN, 405, 405, 405, ANMELDEN, 405)
 # Wagtail admin: without "wagtailadmin.access_admin" every user is sent to the admin login.
-NUR_REDAKTION_IM_ADMIN = Rollen(ADMIN_ANMELDEN, ADMIN_ANMELDEN, ADMIN_ANMELDEN, 200, ADMIN_ANMELDEN)
-REDAKTION_NUR_POST_IM_ADMIN = Rollen(ADMIN_ANMELDEN, ADMIN_ANMELDEN, ADMIN_ANMELDEN, 405, ADMIN_ANMELDEN)
+NUR_REDAKTION_IM_ADMIN = Rollen(ADMIN_ANMELDEN, ADMIN_ANMELDEN, ADMIN_ANMELDEN, 200, ADMIN_ANMELDEN, ADMIN_ANMELDEN)
+REDAKTION_NUR_POST_IM_ADMIN = Rollen(
+    ADMIN_ANMELDEN, ADMIN_ANMELDEN, ADMIN_ANMELDEN, 405, ADMIN_ANMELDEN, ADMIN_ANMELDEN
+)
 
 # netzwerk_site/urls.py: Wagtail pages below paths that end in a file name (RoutablePageMixin routes).
 SEITEN_DATEIEN = r"^((?:[\w\-]+/)+[\w\-]+\.(?:atom|csv|json))$"
@@ -78,13 +85,13 @@ SEITEN_DATEIEN = r"^((?:[\w\-]+/)+[\w\-]+\.(?:atom|csv|json))$"
 # fmt: off
 TABELLE = (
     # konto
-    Fall("konto/", "/konto/", MITGLIEDER),
-    Fall("konto/anmelden/", "/konto/anmelden/", Rollen(200, ZUM_KONTO, ZUM_KONTO, ZUM_KONTO, 200)),
+    Fall("konto/", "/konto/", ANGEMELDETE),
+    Fall("konto/anmelden/", "/konto/anmelden/", Rollen(200, ZUM_KONTO, ZUM_KONTO, ZUM_KONTO, 200, ZUM_KONTO)),
     Fall("konto/abmelden/", "/konto/abmelden/", alle(405)),
     Fall("konto/einladung/<str:token>/", "/konto/einladung/{w.einladung_token}/", alle(200)),
     Fall("konto/einladung/<str:token>/", "/konto/einladung/unbekannt/", alle(410), fall="ungueltig"),
-    Fall("konto/meine-daten.zip", "/konto/meine-daten.zip", MITGLIEDER),
-    Fall("konto/loeschen/", "/konto/loeschen/", MITGLIEDER),
+    Fall("konto/meine-daten.zip", "/konto/meine-daten.zip", ANGEMELDETE),
+    Fall("konto/loeschen/", "/konto/loeschen/", ANGEMELDETE),
     Fall("konto/passwort-vergessen/", "/konto/passwort-vergessen/", alle(200)),
     Fall("konto/passwort-vergessen/gesendet/", "/konto/passwort-vergessen/gesendet/", alle(200)),
     Fall(
@@ -98,7 +105,7 @@ TABELLE = (
     Fall(
         "praxisbeispiele/einreichen/<int:pk>/danke/",
         "/praxisbeispiele/einreichen/{w.einreichung.pk}/danke/",
-        Rollen(ANMELDEN, 200, 404, 404, ANMELDEN),
+        Rollen(ANMELDEN, 200, 404, 404, ANMELDEN, 403),
     ),
     # Routes of the library page that answer with a file, served by Wagtail through our own pattern.
     Fall(SEITEN_DATEIEN, "/praxisbeispiele/export.csv", alle(200), fall="export.csv"),
@@ -135,7 +142,7 @@ TABELLE = (
     Fall(
         "veranstaltungen/<slug:slug>/termin.ics",
         "/veranstaltungen/{w.interne_veranstaltung.slug}/termin.ics",
-        Rollen(404, 200, 200, 200, 404),
+        Rollen(404, 200, 200, 200, 404, 404),
         fall="intern",
     ),
     Fall(
@@ -152,58 +159,64 @@ TABELLE = (
     Fall(
         "veranstaltungen/<int:pk>/teilnehmende/",
         "/veranstaltungen/{w.veranstaltung.pk}/teilnehmende/",
-        Rollen(ANMELDEN, 404, 200, 200, ANMELDEN),
+        Rollen(ANMELDEN, 403, 200, 200, ANMELDEN, 403),
     ),
     Fall(
         "veranstaltungen/<int:pk>/teilnehmende.csv",
         "/veranstaltungen/{w.veranstaltung.pk}/teilnehmende.csv",
-        Rollen(ANMELDEN, 404, 200, 200, ANMELDEN),
+        Rollen(ANMELDEN, 403, 200, 200, ANMELDEN, 403),
     ),
     Fall("kalender/erneuern/", "/kalender/erneuern/", MITGLIEDER_NUR_POST),
-    Fall("kalender/widerrufen/", "/kalender/widerrufen/", MITGLIEDER_NUR_POST),
+    # A former member may still revoke the address she once created.
+    Fall("kalender/widerrufen/", "/kalender/widerrufen/", ANGEMELDETE_NUR_POST),
     # Without a freshly created address in the session there is nothing to show.
-    Fall("kalender/zugang/", "/kalender/zugang/", Rollen(ANMELDEN, ZUM_KONTO, ZUM_KONTO, ZUM_KONTO, ANMELDEN)),
+    Fall(
+        "kalender/zugang/",
+        "/kalender/zugang/",
+        Rollen(ANMELDEN, ZUM_KONTO, ZUM_KONTO, ZUM_KONTO, ANMELDEN, ZUM_KONTO),
+    ),
     # The secret address itself authenticates; who sends the request does not matter.
     Fall("kalender/<str:token>.ics", "/kalender/{w.kalender_token}.ics", alle(200)),
     Fall("kalender/<str:token>.ics", "/kalender/unbekannt.ics", alle(404), fall="ungueltig"),
     # diskussionen
     Fall("diskussionen/", "/diskussionen/", MITGLIEDER),
     Fall("diskussionen/neu/", "/diskussionen/neu/", MITGLIEDER),
-    Fall("diskussionen/fragen/", "/diskussionen/fragen/", Rollen(ANMELDEN, 403, 200, 403, ANMELDEN)),
+    Fall("diskussionen/fragen/", "/diskussionen/fragen/", Rollen(ANMELDEN, 403, 200, 403, ANMELDEN, 403)),
     Fall("diskussionen/einstellungen/", "/diskussionen/einstellungen/", MITGLIEDER),
     Fall("diskussionen/abbestellen/<str:token>/", "/diskussionen/abbestellen/{w.abbestellen_token}/", alle(200)),
     Fall("diskussionen/abbestellen/<str:token>/", "/diskussionen/abbestellen/gefaelscht/", alle(400), fall="ungueltig"),
-    # @require_POST wraps the members check: every GET is refused before anyone is asked to log in.
     Fall(
         "diskussionen/themenfeld/<slug:slug>/folgen/",
         "/diskussionen/themenfeld/{w.themenfeld.slug}/folgen/",
-        alle(405),
+        MITGLIEDER_NUR_POST,
     ),
     Fall("diskussionen/<int:pk>/", "/diskussionen/{w.diskussion.pk}/", MITGLIEDER),
-    Fall("diskussionen/<int:pk>/antworten/", "/diskussionen/{w.diskussion.pk}/antworten/", alle(405)),
-    Fall("diskussionen/<int:pk>/erledigt/", "/diskussionen/{w.diskussion.pk}/erledigt/", alle(405)),
-    Fall("diskussionen/<int:pk>/folgen/", "/diskussionen/{w.diskussion.pk}/folgen/", alle(405)),
+    Fall("diskussionen/<int:pk>/antworten/", "/diskussionen/{w.diskussion.pk}/antworten/", MITGLIEDER_NUR_POST),
+    Fall("diskussionen/<int:pk>/erledigt/", "/diskussionen/{w.diskussion.pk}/erledigt/", MITGLIEDER_NUR_POST),
+    Fall("diskussionen/<int:pk>/folgen/", "/diskussionen/{w.diskussion.pk}/folgen/", MITGLIEDER_NUR_POST),
     Fall(
         "diskussionen/beitrag/<int:pk>/",
         "/diskussionen/beitrag/{w.beitrag.pk}/",
-        Rollen(ANMELDEN, *[Weiter("/diskussionen/{w.diskussion.pk}/?seite=1#beitrag-{w.beitrag.pk}")] * 3, ANMELDEN),
+        Rollen(
+            ANMELDEN, *[Weiter("/diskussionen/{w.diskussion.pk}/?seite=1#beitrag-{w.beitrag.pk}")] * 3, ANMELDEN, 403
+        ),
     ),
-    # The Beitrag was written by the Kommune member; only its author edits or deletes it.
+    # The Beitrag was written by the Kommune member; only its author edits or deletes it, others are refused alike.
     Fall(
         "diskussionen/beitrag/<int:pk>/bearbeiten/",
         "/diskussionen/beitrag/{w.beitrag.pk}/bearbeiten/",
-        Rollen(ANMELDEN, 200, 403, 403, ANMELDEN),
+        Rollen(ANMELDEN, 200, 403, 403, ANMELDEN, 403),
     ),
     Fall(
         "diskussionen/beitrag/<int:pk>/loeschen/",
         "/diskussionen/beitrag/{w.beitrag.pk}/loeschen/",
-        Rollen(ANMELDEN, 200, 404, 404, ANMELDEN),
+        Rollen(ANMELDEN, 200, 403, 403, ANMELDEN, 403),
     ),
     Fall("diskussionen/beitrag/<int:pk>/melden/", "/diskussionen/beitrag/{w.beitrag.pk}/melden/", MITGLIEDER),
     Fall(
         "diskussionen/beitrag/<int:pk>/antwort-des-landes/",
         "/diskussionen/beitrag/{w.beitrag.pk}/antwort-des-landes/",
-        alle(405),
+        MITGLIEDER_NUR_POST,
     ),
     Fall("diskussionen/anhang/<int:pk>/", "/diskussionen/anhang/{w.anhang.pk}/", MITGLIEDER),
     # netzwerk_site
@@ -258,7 +271,9 @@ PRAEFIXREGELN = (
         Fall("api/v2/", "/api/v2/pages/", alle(200)),
         Fall("api/v2/", "/api/v2/pages/{w.praxisbeispiel.pk}/", alle(200)),
         # Wagtail's API applies the page's view restriction to the session: members see internal events.
-        Fall("api/v2/", "/api/v2/pages/{w.interne_veranstaltung.pk}/", Rollen(404, 200, 200, 200, 404), fall="intern"),
+        Fall(
+            "api/v2/", "/api/v2/pages/{w.interne_veranstaltung.pk}/", Rollen(404, 200, 200, 200, 404, 404), fall="intern"
+        ),
     )),
     Praefixregel("Wagtail-Seiten", ("_util/", r"^((?:[\w\-]+/)*)$"), (
         Fall("wagtail_serve", "/", alle(200)),
@@ -273,7 +288,7 @@ PRAEFIXREGELN = (
         Fall(
             "wagtail_serve",
             "/veranstaltungen/{w.interne_veranstaltung.slug}/",
-            Rollen(WAGTAIL_ANMELDEN, 200, 200, 200, WAGTAIL_ANMELDEN),
+            Rollen(WAGTAIL_ANMELDEN, 200, 200, 200, WAGTAIL_ANMELDEN, WAGTAIL_ANMELDEN),
             fall="intern",
         ),
         Fall("wagtail_serve", "/_util/login/", alle(200)),
