@@ -2,7 +2,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from diskussionen.choices import Haeufigkeit, Stand
+from diskussionen.choices import Haeufigkeit
 from netzwerk_site import uploads
 from netzwerk_site.choices import OrganisationArt
 from netzwerk_site.models import HandlungsfeldPage, Organisation, Themenfeld
@@ -99,17 +99,6 @@ class MeldungForm(forms.Form):
         help_text=_("Beschreiben Sie kurz, warum die Redaktion diesen Beitrag prüfen soll."),
         error_messages={"required": _("Nennen Sie einen Grund, damit die Redaktion die Meldung prüfen kann.")},
     )
-
-
-class FilterForm(forms.Form):
-    themenfeld = forms.ModelChoiceField(
-        label=_("Themenfeld"),
-        queryset=Themenfeld.objects.all(),
-        to_field_name="slug",
-        required=False,
-        empty_label=_("Alle Themenfelder"),
-    )
-    stand = forms.ChoiceField(label=_("Stand"), choices=[("", _("Alle"))] + list(Stand.choices), required=False)
 
 
 class EinstellungForm(forms.Form):

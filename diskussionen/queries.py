@@ -9,9 +9,11 @@ from django.db.models import BooleanField, Case, Exists, F, OuterRef, Prefetch, 
 from django.utils import timezone
 from django.utils.translation import ngettext
 
+from diskussionen import filters
 from diskussionen.choices import Stand
 from diskussionen.models import Abonnement, Beitrag, BeitragVersion, Diskussion, Lesestand, ThemenfeldAbonnement
 from konto.roles import Rolle, is_member
+from netzwerk_site import auswahl as liste
 from netzwerk_site.models import Themenfeld
 
 DEFAULT_BEITRAEGE_PRO_SEITE = 20
@@ -40,12 +42,10 @@ def diskussionen_fuer(user):
     )
 
 
-def filter_diskussionen(queryset, themenfeld=None, stand=""):
-    if themenfeld is not None:
-        queryset = queryset.filter(themenfeld=themenfeld)
-    if stand:
-        queryset = queryset.filter(stand=stand)
-    return queryset
+def diskussionen_seite(user, auswahl):
+    """(page, notices): one page of the Diskussionen under the chosen filters."""
+    diskussionen = liste.narrow(diskussionen_fuer(user), auswahl, filters.FACETS)
+    return liste.paginate(diskussionen, auswahl.seite, DISKUSSIONEN_PRO_SEITE)
 
 
 def land_statistik(today=None):

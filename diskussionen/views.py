@@ -1,10 +1,7 @@
 """Members-only forum views; each parses input, calls one domain function or query, and renders."""
 
-from urllib.parse import urlencode
-
 from django.contrib import messages
 from django.core import signing
-from django.core.paginator import Paginator
 from django.core.validators import slug_re
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
@@ -14,15 +11,16 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
 from diskussionen import beitraege as aktionen
-from diskussionen import moderation, notifications, queries
+from diskussionen import filters, moderation, notifications, queries
 from diskussionen.choices import Haeufigkeit
-from diskussionen.forms import BearbeitenForm, BeitragForm, DiskussionForm, EinstellungForm, FilterForm, MeldungForm
+from diskussionen.forms import BearbeitenForm, BeitragForm, DiskussionForm, EinstellungForm, MeldungForm
 from diskussionen.models import Anhang, Beitrag, Benachrichtigungseinstellung, Diskussion
 from diskussionen.permissions import may_close, may_delete, may_edit, may_see_fragen
 from diskussionen.ratelimit import ZuVieleBeitraege
 from diskussionen.rendering import zitat
 from konto.permissions import members_only
 from konto.roles import is_land_member, is_redaktion
+from netzwerk_site import auswahl as liste_
 from netzwerk_site.models import Themenfeld
 from netzwerk_site.refusals import Refusal
 
@@ -44,19 +42,14 @@ def crumbs():
 
 @members_only
 def liste(request):
-    form = FilterForm(request.GET)
-    filters = form.cleaned_data if form.is_valid() else {}
-    notices = [] if form.is_valid() else [_("Der gewählte Filter ist unbekannt. Es werden alle Diskussionen gezeigt.")]
-    diskussionen = queries.filter_diskussionen(
-        queries.diskussionen_fuer(request.user), filters.get("themenfeld"), filters.get("stand", "")
-    )
-    seite = Paginator(diskussionen, queries.DISKUSSIONEN_PRO_SEITE).get_page(request.GET.get("seite"))
-    querystring_base = urlencode({k: v for k, v in request.GET.items() if k in ("themenfeld", "stand") and v})
+    auswahl, options = liste_.load(liste_.parse(request.GET, filters.FACETS), filters.FACETS)
+    seite, page_notices = queries.diskussionen_seite(request.user, auswahl)
     context = {
-        "form": form,
+        "themenfeld_optionen": options["themenfeld"],
+        "stand_optionen": options["stand"],
+        "gewaehlt": {"themenfeld": auswahl.get("themenfeld"), "stand": auswahl.get("stand")},
         "seite": seite,
-        "notices": notices,
-        "querystring_base": querystring_base,
+        "notices": auswahl.notices + page_notices,
         "statistik": queries.land_statistik(),
         "is_land_member": is_land_member(request.user),
     }
@@ -115,7 +108,6 @@ def _render_diskussion(request, diskussion, form, seite=None, status=200):
         "diskussion": diskussion,
         "seite": seite,
         "form": form,
-        "querystring_base": "",
         "is_following": queries.is_following(request.user, diskussion),
         "may_close": may_close(request.user, diskussion),
         "is_redaktion": redaktion,

@@ -2,6 +2,8 @@
 
 from collections import Counter
 
+from netzwerk_site import facets
+from netzwerk_site.auswahl import narrow
 from netzwerk_site.choices import KommuneArt
 from netzwerk_site.models import Kommune, ThemenfeldPage
 from netzwerk_site.sichtbarkeit import oeffentlich
@@ -52,7 +54,7 @@ def praxisbeispiele_of(kommune):
     return published_praxisbeispiele().filter(kommunen__in=ids).distinct().order_by("title")
 
 
-def umsetzung(themenfeld_slug="", stand=""):
+def umsetzung(auswahl):
     """All Handlungsfelder with their state history, filtered by Themenfeld and Umsetzungsstand."""
     from django.db.models import Prefetch
 
@@ -66,11 +68,7 @@ def umsetzung(themenfeld_slug="", stand=""):
         )
         .order_by("themenfeld__order", "path")
     )
-    if themenfeld_slug:
-        queryset = queryset.filter(themenfeld__slug=themenfeld_slug)
-    if stand:
-        queryset = queryset.filter(umsetzungsstand=stand)
-    return queryset
+    return narrow(queryset, auswahl, facets.UMSETZUNG)
 
 
 def uebernahmen_of(kommune):

@@ -5,10 +5,10 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from netzwerk_site import queries
+from netzwerk_site import auswahl as liste
+from netzwerk_site import facets, queries
 from netzwerk_site.barrieren import BarriereForm, save_and_notify
-from netzwerk_site.choices import Umsetzungsstand
-from netzwerk_site.models import Kommune, Themenfeld
+from netzwerk_site.models import Kommune
 from netzwerk_site.queries import kreisebene, praxisbeispiel_counts, praxisbeispiele_of
 
 
@@ -33,25 +33,14 @@ def kommune_detail(request, slug):
 
 def umsetzung(request):
     """All 33 Handlungsfelder with responsibility and state; unknown filter values are ignored with a notice."""
-    themenfelder = list(Themenfeld.objects.order_by("order"))
-    themenfeld = request.GET.get("themenfeld", "")
-    stand = request.GET.get("stand", "")
-    notices = []
-    if themenfeld and themenfeld not in {t.slug for t in themenfelder}:
-        notices.append(
-            _("Das Themenfeld „%(value)s“ gibt es nicht; der Filter wurde ignoriert.") % {"value": themenfeld[:60]}
-        )
-        themenfeld = ""
-    if stand and stand not in Umsetzungsstand.values:
-        notices.append(_("Den Stand „%(value)s“ gibt es nicht; der Filter wurde ignoriert.") % {"value": stand[:60]})
-        stand = ""
-    handlungsfelder = list(queries.umsetzung(themenfeld, stand))
+    auswahl, options = liste.load(liste.parse(request.GET, facets.UMSETZUNG), facets.UMSETZUNG)
+    handlungsfelder = list(queries.umsetzung(auswahl))
     context = {
         "handlungsfelder": handlungsfelder,
-        "themenfelder": themenfelder,
-        "staende": Umsetzungsstand.choices,
-        "gewaehlt": {"themenfeld": themenfeld, "stand": stand},
-        "notices": notices,
+        "themenfelder": options["themenfeld"],
+        "staende": options["stand"],
+        "gewaehlt": {"themenfeld": auswahl.get("themenfeld"), "stand": auswahl.get("stand")},
+        "notices": auswahl.notices,
         "summen": Counter(h.umsetzungsstand for h in handlungsfelder),
     }
     return render(request, "netzwerk_site/umsetzung.html", context)

@@ -4,12 +4,11 @@ import logging
 from collections import Counter
 from urllib.parse import urlencode
 
-from django.core.paginator import Paginator
 from django.db import DatabaseError
 from django.db.models import Case, Count, IntegerField, OuterRef, Prefetch, Subquery, Value, When
 from django.db.models.functions import Coalesce
-from django.utils.translation import gettext as _
 
+from netzwerk_site.auswahl import paginate
 from netzwerk_site.models import Kommune, Themenfeld, Zielgruppe
 from netzwerk_site.sichtbarkeit import oeffentlich
 from praxisbeispiele import facets
@@ -93,38 +92,18 @@ def library(auswahl):
     """Everything the library page shows for one parsed URL, in a fixed number of queries."""
     base, results, ids = filtered(auswahl)
     facets.count_facets(base, auswahl)
-    paginator = Paginator(sort(with_card_data(results), auswahl, ids), PER_PAGE)
-    page_number = _page_number(auswahl, paginator)
-    page = paginator.page(page_number)
+    seite, page_notices = paginate(sort(with_card_data(results), auswahl, ids), auswahl.page, PER_PAGE)
+    auswahl.notices.extend(page_notices)
+    anzahl = seite.paginator.count
     return {
         "auswahl": auswahl,
         "facets": auswahl.facets,
-        "seite": page,
-        "anzahl": paginator.count,
-        "lockerungen": facets.loosening_hints(base, auswahl) if paginator.count == 0 else [],
-        "querystring_base": urlencode(auswahl.querystring()),
+        "seite": seite,
+        "anzahl": anzahl,
+        "lockerungen": facets.loosening_hints(base, auswahl) if anzahl == 0 else [],
         "querystring_export": urlencode(auswahl.querystring(sortierung=auswahl.sort)),
         "sortierungen": [c for c in Sortierung.choices if auswahl.query or c[0] != Sortierung.RELEVANZ],
     }
-
-
-def _page_number(auswahl, paginator):
-    try:
-        number = int(auswahl.page)
-    except ValueError:
-        auswahl.notices.append(
-            _("Die Seitenzahl „%(value)s“ ist ungültig; Sie sehen Seite 1.") % {"value": auswahl.page[:20]}
-        )
-        return 1
-    if number < 1:
-        auswahl.notices.append(_("Seiten beginnen bei 1; Sie sehen Seite 1."))
-        return 1
-    if number > paginator.num_pages:
-        auswahl.notices.append(
-            _("Es gibt nur %(count)s Seiten; Sie sehen die letzte.") % {"count": paginator.num_pages}
-        )
-        return paginator.num_pages
-    return number
 
 
 def export_queryset(auswahl):

@@ -1,15 +1,20 @@
 """Request parameters in, template context and JSON out, for the search views."""
 
-from urllib.parse import urlencode
+from django.utils.translation import gettext_lazy
 
-from django.utils.translation import gettext as _
-
+from netzwerk_site import auswahl as liste
+from netzwerk_site.auswahl import Param
 from netzwerk_site.models import Kommune, Themenfeld
 from search.analysis import clean
 from search.choices import DokumentTyp
 
 MAX_QUERY_LENGTH = 5_000
-FILTERS = ("typ", "themenfeld", "kommune")
+FILTERS = (
+    Param("typ", gettext_lazy("Art"), kind="choice", choices=tuple(DokumentTyp.choices)),
+    Param("themenfeld", gettext_lazy("Themenfeld")),
+    Param("kommune", gettext_lazy("Kommune")),
+)
+SPEC = (Param("q", kind="text", max_length=MAX_QUERY_LENGTH), *FILTERS)
 
 
 def parse_int(value, default, low, high):
@@ -20,26 +25,11 @@ def parse_int(value, default, low, high):
     return max(low, min(high, number))
 
 
-def _slug(value):
-    value = clean(value or "").strip()[:80]
-    return value if value.replace("-", "").isalnum() and value.isascii() else ""
-
-
 def parse(query_dict):
-    """Search parameters from GET; anything malformed becomes empty instead of an error."""
-    typ = query_dict.get("typ", "")
-    return {
-        "q": clean(query_dict.get("q", ""))[:MAX_QUERY_LENGTH],
-        "typ": typ if typ in DokumentTyp.values else "",
-        "themenfeld": _slug(query_dict.get("themenfeld")),
-        "kommune": _slug(query_dict.get("kommune")),
-        "seite": parse_int(query_dict.get("seite"), default=1, low=1, high=10_000),
-    }
-
-
-def querystring(params, without=None, **changes):
-    values = {**params, **changes}
-    return urlencode([(k, v) for k, v in values.items() if k != without and k != "seite" and v])
+    """(auswahl, params): the parsed URL and the engine's keyword arguments; malformed values become notices."""
+    auswahl = liste.parse(query_dict, SPEC)
+    params = {"q": clean(auswahl.get("q")), **{param.name: auswahl.get(param.name) for param in FILTERS}}
+    return auswahl, params
 
 
 class PageWindow:
@@ -65,23 +55,14 @@ def _labels(facets):
     }
 
 
-def page_context(params, result):
+def page_context(auswahl, result, query_dict):
     ergebnis = result.ergebnis
     labels = _labels(ergebnis.facets) if ergebnis.count else {}
-    titles = {"typ": _("Art"), "themenfeld": _("Themenfeld"), "kommune": _("Kommune")}
-    facets = []
-    for name in FILTERS:
-        options = [
-            {
-                "label": labels[name].get(value, value),
-                "count": count,
-                "selected": params[name] == value,
-                "querystring": querystring(params, **{name: "" if params[name] == value else value}),
-            }
-            for value, count in ergebnis.facets.get(name, {}).items()
-        ]
-        if options:
-            facets.append({"name": name, "title": titles[name], "options": options})
+    options = {
+        param.name: [(value, labels[param.name].get(value, value)) for value in ergebnis.facets.get(param.name, {})]
+        for param in FILTERS
+    }
+    facets = liste.shown(auswahl, FILTERS, options, ergebnis.facets, query_dict)
     themenfeld_titles = labels.get("themenfeld", {})
     treffer = [
         {
@@ -92,17 +73,14 @@ def page_context(params, result):
         for hit in ergebnis.treffer
     ]
     return {
-        "params": params,
         "query": result.query,
         "ergebnis": ergebnis,
         "treffer": treffer,
-        "facets": facets,
+        "facets": [facet for facet in facets if facet.options],
         "vorschlag": result.vorschlag,
-        "vorschlag_querystring": querystring(params, q=result.vorschlag) if result.vorschlag else "",
         "erweitert": result.erweitert,
         "teilweise": result.teilweise,
-        "gefiltert": any(params[name] for name in FILTERS),
-        "ohne_filter_querystring": querystring({"q": params["q"]}),
+        "gefiltert": auswahl.has_filters(FILTERS),
     }
 
 

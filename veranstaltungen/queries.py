@@ -5,15 +5,14 @@ import datetime
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.core.paginator import Paginator
 from django.db.models import OuterRef, Prefetch, Q, Subquery
 from django.utils import timezone
-from django.utils.translation import gettext as _
 
 from konto.roles import is_member
+from netzwerk_site import auswahl as liste
 from netzwerk_site.models import HandlungsfeldPage, Themenfeld
 from netzwerk_site.sichtbarkeit import oeffentlich
-from veranstaltungen import terminindex, wiederholung
+from veranstaltungen import filters, terminindex, wiederholung
 from veranstaltungen.choices import AnmeldungStatus, Sichtbarkeit
 from veranstaltungen.models import Anmeldung, Ausnahme, Termineintrag, VeranstaltungPage
 
@@ -51,15 +50,7 @@ def not_ended_before(queryset, day):
 
 
 def narrow(queryset, auswahl):
-    if auswahl.themenfelder:
-        queryset = queryset.filter(
-            pk__in=VeranstaltungPage.themenfelder.through.objects.filter(themenfeld__in=auswahl.themenfelder).values(
-                "veranstaltungpage_id"
-            )
-        )
-    if auswahl.arten:
-        queryset = queryset.filter(art__in=auswahl.arten)
-    return queryset
+    return liste.narrow(queryset, auswahl, filters.FACETS)
 
 
 @dataclass
@@ -101,13 +92,12 @@ def _eintraege(pages, day):
 
 
 def kommende(user, auswahl, day=None):
-    """One page of upcoming Veranstaltungen by their next occurrence; object_list holds Eintrag."""
+    """(page, notices): upcoming Veranstaltungen by their next occurrence; object_list holds Eintrag."""
     day = day or today()
     queryset = with_list_data(nach_naechstem_termin(narrow(sichtbar_fuer(user), auswahl), day), ausnahmen=False)
-    paginator = Paginator(queryset, KOMMENDE_PER_PAGE)
-    seite = paginator.page(_page_number(auswahl, paginator))
+    seite, notices = liste.paginate(queryset, auswahl.seite, KOMMENDE_PER_PAGE)
     seite.object_list = _eintraege(seite.object_list, day)
-    return seite
+    return seite, notices
 
 
 def naechste_veranstaltungen(user, limit=3, day=None):
@@ -118,26 +108,11 @@ def naechste_veranstaltungen(user, limit=3, day=None):
 
 
 def archiv(user, auswahl, day=None):
-    """Past Veranstaltungen, newest first, paginated; returns (page of pages, notices)."""
+    """(page, notices): past Veranstaltungen, newest first."""
     day = day or today()
     past = sichtbar_fuer(user).exclude(pk__in=not_ended_before(VeranstaltungPage.objects.all(), day).values("pk"))
     queryset = with_list_data(narrow(past, auswahl), ausnahmen=False).order_by("-start_date", "title")
-    paginator = Paginator(queryset, ARCHIV_PER_PAGE)
-    return paginator.page(_page_number(auswahl, paginator))
-
-
-def _page_number(auswahl, paginator):
-    try:
-        number = int(auswahl.seite)
-    except ValueError:
-        auswahl.notices.append(
-            _("Die Seitenzahl „%(value)s“ ist ungültig; Sie sehen Seite 1.") % {"value": auswahl.seite}
-        )
-        return 1
-    if not 1 <= number <= paginator.num_pages:
-        auswahl.notices.append(_("Diese Seite gibt es nicht; Sie sehen Seite 1."))
-        return 1
-    return number
+    return liste.paginate(queryset, auswahl.seite, ARCHIV_PER_PAGE)
 
 
 @dataclass
@@ -147,10 +122,9 @@ class Tag:
     is_today: bool
 
 
-def monat(user, auswahl, day=None):
-    """Weeks (lists of seven Tag or None) of auswahl.monat with every occurrence per day."""
+def monat(user, auswahl, first, day=None):
+    """Weeks (lists of seven Tag or None) of the month beginning on first with every occurrence per day."""
     day = day or today()
-    first = auswahl.monat
     last = first.replace(day=calendar.monthrange(first.year, first.month)[1])
     pages = with_list_data(narrow(not_ended_before(sichtbar_fuer(user), first), auswahl).filter(start_date__lte=last))
     by_day = {}

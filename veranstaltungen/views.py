@@ -10,10 +10,11 @@ from django.views.decorators.http import require_GET, require_POST
 
 from konto.permissions import members_only
 from konto.roles import is_member
+from netzwerk_site import auswahl as liste
 from netzwerk_site.models import Themenfeld
 from netzwerk_site.refusals import Refusal
 from veranstaltungen import anmeldung, feeds, filters, kalenderzugang, queries
-from veranstaltungen.choices import AnmeldungStatus, Ansicht, Art
+from veranstaltungen.choices import AnmeldungStatus, Ansicht
 from veranstaltungen.models import VeranstaltungPage
 from veranstaltungen.permissions import may_see_teilnehmende
 
@@ -23,41 +24,45 @@ SESSION_NEW_TOKEN = "veranstaltungen_neuer_kalender_token"  # noqa: S105 (a sess
 # -- pages below the VeranstaltungIndexPage (routes of the index page) ----------------
 
 
-def _filter_context(auswahl):
-    return {
+def _filter_context(request):
+    """The parsed filters with their options; the view adds its own notices."""
+    auswahl, options = liste.load(liste.parse(request.GET, filters.SPEC), filters.FACETS)
+    context = {
         "auswahl": auswahl,
-        "notices": auswahl.notices,
-        "alle_themenfelder": Themenfeld.objects.order_by("order"),
-        "alle_arten": Art.choices,
-        "gewaehlte_themenfelder": [t.slug for t in auswahl.themenfelder],
+        "ansicht": auswahl.get("ansicht", Ansicht.LISTE),
+        "has_filters": auswahl.has_filters(filters.FACETS),
+        "themenfeld_optionen": options["themenfeld"],
+        "alle_arten": options["art"],
+        "gewaehlte_themenfelder": auswahl.getlist("themenfeld"),
+        "gewaehlte_arten": auswahl.getlist("art"),
     }
+    return auswahl, context
 
 
 def kommende(request, index_page):
-    auswahl = filters.parse(request.GET, queries.today())
-    context = _filter_context(auswahl)
-    if auswahl.ansicht == Ansicht.MONAT:
+    auswahl, context = _filter_context(request)
+    notices = auswahl.notices
+    if context["ansicht"] == Ansicht.MONAT:
+        monat, month_notices = filters.monat(auswahl, queries.today())
         context.update(
-            wochen=queries.monat(request.user, auswahl),
-            monat=auswahl.monat,
-            vormonat=queries.add_months(auswahl.monat, -1),
-            folgemonat=queries.add_months(auswahl.monat, 1),
+            wochen=queries.monat(request.user, auswahl, monat),
+            monat=monat,
+            vormonat=queries.add_months(monat, -1),
+            folgemonat=queries.add_months(monat, 1),
         )
-        context["querystring_vormonat"] = auswahl.querystring(monat=f"{context['vormonat']:%Y-%m}")
-        context["querystring_folgemonat"] = auswahl.querystring(monat=f"{context['folgemonat']:%Y-%m}")
+        notices += month_notices
     else:
-        context["seite"] = queries.kommende(request.user, auswahl)
+        context["seite"], page_notices = queries.kommende(request.user, auswahl)
         context["eintraege"] = context["seite"].object_list
-        context["querystring_base"] = auswahl.querystring()
-    context["querystring_liste"] = auswahl.querystring(ansicht="", monat="")
+        notices += page_notices
+    context["notices"] = notices
     return index_page.render(request, context_overrides=context)
 
 
 def archiv(request, index_page):
-    auswahl = filters.parse(request.GET, queries.today())
-    context = _filter_context(auswahl)
-    context["seite"] = queries.archiv(request.user, auswahl)
-    context["querystring_base"] = auswahl.querystring()
+    auswahl, context = _filter_context(request)
+    context["seite"], page_notices = queries.archiv(request.user, auswahl)
+    context["notices"] = auswahl.notices + page_notices
     context["archiv_crumbs"] = [(index_page.title, index_page.url)]
     return index_page.render(request, context_overrides=context, template="veranstaltungen/veranstaltung_archiv.html")
 

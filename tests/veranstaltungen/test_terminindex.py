@@ -9,10 +9,10 @@ from django.http import QueryDict
 
 import pytest
 
+from netzwerk_site.auswahl import parse
 from tests.veranstaltungen.conftest import publish
-from veranstaltungen import queries, terminindex, wiederholung
+from veranstaltungen import filters, queries, terminindex, wiederholung
 from veranstaltungen.choices import AusnahmeArt, Wiederholung
-from veranstaltungen.filters import parse
 from veranstaltungen.models import Ausnahme, Termineintrag
 
 pytestmark = pytest.mark.django_db
@@ -30,8 +30,8 @@ def stored_days(page):
 
 
 def upcoming(user=None, seite="1", day=DAY):
-    auswahl = parse(QueryDict(f"seite={seite}"), day)
-    return queries.kommende(user or AnonymousUser(), auswahl, day)
+    auswahl = parse(QueryDict(f"seite={seite}"), filters.SPEC)
+    return queries.kommende(user or AnonymousUser(), auswahl, day)[0]
 
 
 def test_a_single_event_stores_its_one_occurrence(make_veranstaltung):
@@ -164,13 +164,13 @@ def test_a_running_event_is_listed_until_its_last_day(make_veranstaltung):
     assert [e.page.title for e in upcoming(day=datetime.date(2027, 1, 2)).object_list] == []
 
 
-def test_an_unknown_page_number_shows_page_one_with_a_notice(client, make_veranstaltung):
+def test_a_page_number_past_the_end_shows_the_last_page_with_a_notice(client, make_veranstaltung):
     make_veranstaltung("e", title="Treffen")
 
     response = client.get("/veranstaltungen/?seite=7")
 
     assert [e.page.title for e in response.context["eintraege"]] == ["Treffen"]
-    assert "Diese Seite gibt es nicht; Sie sehen Seite 1." in response.content.decode()
+    assert response.context["notices"] == ["Es gibt nur 1 Seite; Sie sehen sie."]
 
 
 def test_the_list_links_to_the_next_page_keeping_the_filters(client, make_veranstaltung, themenfeld):
