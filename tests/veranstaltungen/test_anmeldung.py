@@ -181,6 +181,18 @@ def test_registration_needs_login_and_post(member_client, treffen):
     assert get.status_code == 405
 
 
+def test_second_registration_is_refused_with_409_on_the_refusal_page(member_client, member, treffen):
+    member_client.post(f"/aktionen/veranstaltungen/{treffen.pk}/anmelden/")
+
+    again = member_client.post(f"/aktionen/veranstaltungen/{treffen.pk}/anmelden/")
+
+    assert (again.status_code, again.context["message"]) == (
+        409,
+        "Sie sind für diese Veranstaltung bereits angemeldet.",
+    )
+    assert statuses(treffen) == [(member.username, AnmeldungStatus.BESTAETIGT)]
+
+
 def test_registered_event_appears_in_the_personal_feed_with_its_status(client, groups, treffen):
     from veranstaltungen import kalenderzugang
 
