@@ -87,7 +87,7 @@ def load_veranstaltungen(loader, data_dir=DEFAULT_DATA_DIR):
         loader.home,
         "veranstaltungen",
         "Seite",
-        {"title": "Veranstaltungen", "intro": INDEX_INTRO},
+        {"title": "Veranstaltungen", "intro": INDEX_INTRO, "show_in_menus": True},
     )
     for entry in entries:
         values = _values(entry, loader.organisationen)

@@ -185,6 +185,7 @@ class Loader:
             "Seite",
             {
                 "title": "Themenfelder",
+                "show_in_menus": True,
                 "intro": "<p>Die Ergebnisse des Auftaktdialogs in fünf Themenfeldern: was Land und Kommunen "
                 "vereinbart haben, wie weit die Umsetzung ist und welche Praxisbeispiele es gibt.</p>",
             },
@@ -196,6 +197,7 @@ class Loader:
             "Seite",
             {
                 "title": "Praxisbeispiele",
+                "show_in_menus": True,
                 "intro": "<p>Beispiele guter Praxis aus den Kommunen und vom Land, "
                 "wie sie im Auftaktdialog genannt wurden.</p>",
             },
@@ -276,7 +278,11 @@ class Loader:
             self.home,
             "kooperationsstrategie",
             "Seite",
-            {"title": "Kooperationsstrategie Integration", "intro": paragraphs_html(strategie["hintergrund"])},
+            {
+                "title": "Kooperationsstrategie Integration",
+                "intro": paragraphs_html(strategie["hintergrund"]),
+                "show_in_menus": True,
+            },
         )
         sections = (
             ("grundverstaendnis", "Gemeinsames Grundverständnis", "", strategie["grundverstaendnis"]),

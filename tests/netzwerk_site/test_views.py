@@ -120,14 +120,16 @@ def test_pages_use_constant_queries_whatever_the_number_of_examples(
             kommunen=[kommune],
             handlungsfelder=[handlungsfeld],
         )
+    # Each page reads the children of the site root once for its navigation and footer; views outside the
+    # page tree also look up their Site for it.
     limits = {
-        "/": 11,
-        themenfeld_page.url: 16,
-        handlungsfeld.url: 17,
-        "/praxisbeispiele/": 21,
-        beispiel.url: 25,
-        reverse("kommune_list"): 3,
-        kommune.get_absolute_url(): 10,
+        "/": 12,
+        themenfeld_page.url: 17,
+        handlungsfeld.url: 18,
+        "/praxisbeispiele/": 22,
+        beispiel.url: 26,
+        reverse("kommune_list"): 5,
+        kommune.get_absolute_url(): 11,
     }
 
     for url, limit in limits.items():
