@@ -30,8 +30,9 @@ def meldungen(request):
     """Beiträge with open reports, oldest report first, and every hidden Beitrag for restoring."""
     _require(request, "diskussionen.view_meldung")
     offen = Q(meldungen__erledigt_am__isnull=True)
+    # isnull=False in the same filter() makes the join inner: a Beitrag without any report has no open one.
     gemeldet = (
-        Beitrag.objects.filter(offen)
+        Beitrag.objects.filter(offen, meldungen__isnull=False)
         .annotate(offene_meldungen=Count("meldungen", filter=offen))
         .select_related("diskussion", "author")
         .prefetch_related("meldungen__gemeldet_von")

@@ -61,6 +61,17 @@ def test_redaktion_hides_and_restores_a_post_and_both_are_logged(client, diskuss
     assert protokoll() == [(Aktion.VERBORGEN, "Werbung"), (Aktion.WIEDERHERGESTELLT, "Irrtum")]
 
 
+def test_open_reports_list_only_posts_with_an_open_report(client, diskussion, member, other_member, editor):
+    unbeanstandet = create_beitrag(diskussion, member, "Eine Antwort ohne Meldung.")
+    gemeldet = diskussion.beitraege.exclude(pk=unbeanstandet.pk).get()
+    Meldung.objects.create(beitrag=gemeldet, gemeldet_von=other_member, grund="Enthält persönliche Daten.")
+    client.force_login(editor)
+
+    response = client.get("/admin/diskussionen/meldungen/")
+
+    assert list(response.context["gemeldet"]) == [gemeldet]
+
+
 def test_redaktion_closes_reports_without_action(client, diskussion, other_member, editor):
     beitrag = diskussion.beitraege.get()
     Meldung.objects.create(beitrag=beitrag, gemeldet_von=other_member, grund="Gefällt mir nicht")
