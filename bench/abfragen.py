@@ -21,9 +21,9 @@ from django.db import connection  # noqa: E402
 from django.test import Client  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
 
+from bench.data import BENCH_PASSWORT, LANGER_FADEN_TITEL  # noqa: E402
 from diskussionen.models import Diskussion  # noqa: E402
 from konto.models import User  # noqa: E402
-from bench.data import BENCH_PASSWORT, LANGER_FADEN_TITEL  # noqa: E402
 from netzwerk_site.models import ThemenfeldPage, Zielgruppe  # noqa: E402
 from praxisbeispiele.models import PraxisbeispielPage  # noqa: E402
 

@@ -34,10 +34,11 @@ from konto.models import User
 from konto.roles import Rolle
 from konto.setup import ensure_groups
 from netzwerk_site.models import HandlungsfeldPage, Kommune, Organisation, Themenfeld, Zielgruppe
-from netzwerk_site.seeding.schema import read_seed
+from netzwerk_site.seeding.schema import DEFAULT_DATA_DIR, read_seed
 from netzwerk_site.seeding.text import paragraphs_html
 from praxisbeispiele.choices import PraxisEbene
 from praxisbeispiele.models import Foerderung, PraxisbeispielIndexPage, PraxisbeispielPage
+from praxisbeispiele.seeding import read_praxisbeispiele
 from search import index
 from veranstaltungen import anmeldung
 from veranstaltungen.choices import Art, AusnahmeArt, Sichtbarkeit, Status, Wiederholung
@@ -132,8 +133,7 @@ class Benchdaten:
         self.random = random.Random(SEED)
         self.seed = SEED
         self.progress = progress
-        seed = read_seed()
-        self.seed_beispiele = seed.praxisbeispiele
+        self.seed_beispiele = read_praxisbeispiele(DEFAULT_DATA_DIR, read_seed())
         self.themenfelder = list(Themenfeld.objects.order_by("pk"))
         self.kommunen = list(Kommune.objects.order_by("pk"))
         self.organisationen = list(Organisation.objects.order_by("pk"))
@@ -356,7 +356,7 @@ class Benchdaten:
 
     def _faden(self, titel, starter, themenfeld, antworten, is_frage_an_land=False):
         # Each post goes through create_beitrag; the thread is indexed once at the end instead of after every post.
-        with index.gebuendelt():
+        with index.batched():
             return self._faden_schreiben(titel, starter, themenfeld, antworten, is_frage_an_land)
 
     def _faden_schreiben(self, titel, starter, themenfeld, antworten, is_frage_an_land):

@@ -51,8 +51,8 @@ EXCLUDED_APPS = {
 EXCLUDED_MODELS = {
     "contenttypes.contenttype",
     "auth.permission",
-    "suche.suchdokument",  # the portal search index, rebuilt with rebuild_suche
-    "suche.suchwort",
+    "search.suchdokument",  # the portal search index, rebuilt with search_rebuild
+    "search.suchwort",
     "veranstaltungen.termineintrag",  # the stored occurrences, computed again with termine_berechnen
     "wagtailadmin.editingsession",  # who has an editor open at this moment
 }

@@ -15,10 +15,6 @@ def reset_request_id(token):
     _request_id.reset(token)
 
 
-def current_request_id():
-    return _request_id.get()
-
-
 class RequestIdFilter(logging.Filter):
     """Give every record a request_id attribute (None outside requests), so formatters can rely on it."""
 

@@ -17,7 +17,7 @@ from diskussionen.rendering import render_markdown
 from diskussionen.search_documents import diskussion_neu_indexieren
 from netzwerk_site import uploads
 from netzwerk_site.refusals import Refusal
-from search.index import gebuendelt
+from search.index import batched
 
 NUR_EIGENE_BEARBEITEN = _(
     "Sie können nur Ihre eigenen, sichtbaren Beiträge in offenen Diskussionen bearbeiten. Antworten Sie stattdessen "
@@ -78,7 +78,7 @@ def _schreiben():
     Indexing reads and analyses the whole thread. Inside the transaction that would hold SQLite's
     write lock for all of it, and every other post of every worker would wait.
     """
-    with gebuendelt(), transaction.atomic():
+    with batched(), transaction.atomic():
         yield
 
 

@@ -2,6 +2,8 @@
 
 from django.db import transaction
 
+from wagtail import hooks
+
 from diskussionen.models import (
     Abonnement,
     Beitrag,
@@ -12,10 +14,18 @@ from diskussionen.models import (
     Meldung,
     ThemenfeldAbonnement,
 )
+from konto.personal_data import EXPORT, FORGET, PersonalData
 
 
+@hooks.register(EXPORT)
 def export_for(user):
-    """Everything the forum stores about the member, as JSON-ready data; attachments by storage path."""
+    """Everything the forum stores about the member; her attachments as files of the export."""
+    data = _forum_data(user)
+    files = [path for beitrag in data["beitraege"] for path in beitrag["anhaenge"]]
+    return PersonalData({"diskussionen": data}, files)
+
+
+def _forum_data(user):
     einstellung = Benachrichtigungseinstellung.objects.filter(user=user).first()
     return {
         "diskussionen": [
@@ -49,6 +59,7 @@ def _beitrag(beitrag):
     }
 
 
+@hooks.register(FORGET)
 @transaction.atomic
 def anonymize_author(user):
     """Keep the member's posts and threads readable as "ehemaliges Mitglied"; drop everything else about her."""

@@ -6,7 +6,11 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
 
-from diskussionen import admin_views
+from diskussionen import (
+    admin_views,
+    personal_data,  # noqa: F401 (registers its hooks)
+    sections,  # noqa: F401 (registers its hooks)
+)
 
 
 @hooks.register("register_admin_urls")

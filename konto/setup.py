@@ -24,7 +24,7 @@ REDAKTION_MODEL_PERMISSIONS = [
         for action in ("add", "change", "view")
     ],
     *[("netzwerk_site", f"{action}_barrieremeldung") for action in ("view", "change", "delete")],
-    *[("suche", f"{action}_begriff") for action in ("add", "change", "view", "delete")],
+    *[("search", f"{action}_begriff") for action in ("add", "change", "view", "delete")],
     ("konto", "add_einladung"),
     ("konto", "view_einladung"),
     ("diskussionen", "view_meldung"),

@@ -6,15 +6,14 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
-from konto.daten import delete_account, export_zip
 from konto.forms import EinladungAnnehmenForm, KontoLoeschenForm
 from konto.invitations import accept_invitation, find_usable_invitation
-from praxisbeispiele.submission import einreichungen_von
+from konto.personal_data import delete_account, export_zip
 
 
 @login_required
 def uebersicht(request):
-    context = {"mitglied": request.user, "einreichungen": einreichungen_von(request.user)}
+    context = {"mitglied": request.user}
     return render(request, "konto/uebersicht.html", context)
 
 

@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
-from konto import admin_views
+from konto import admin_views, seeding  # noqa: F401 (seeding registers the demo accounts step)
 
 
 @hooks.register("register_admin_urls")

@@ -24,8 +24,7 @@ urlpatterns = [
     path("umsetzung/", views.umsetzung, name="umsetzung"),
     path("barriere-melden/", views.barriere_melden, name="barriere_melden"),
     path("barriere-melden/danke/", views.barriere_danke, name="barriere_danke"),
-    path("kommunen/", views.kommune_list, name="kommune_list"),
-    path("kommunen/<slug:slug>/", views.kommune_detail, name="kommune_detail"),
+    path("kommunen/", include("praxisbeispiele.kommune_urls")),
     path("", include("search.urls")),
     path("healthz", include("betrieb.urls")),
 ]

@@ -10,7 +10,7 @@ from django.db.models.functions import Coalesce
 
 from netzwerk_site.auswahl import paginate
 from netzwerk_site.models import Kommune, Themenfeld, Zielgruppe
-from netzwerk_site.sichtbarkeit import oeffentlich
+from netzwerk_site.visibility import public_pages
 from praxisbeispiele import facets
 from praxisbeispiele.choices import Sortierung
 from praxisbeispiele.models import Foerderung, PraxisbeispielPage, Uebernahme
@@ -23,7 +23,7 @@ MAX_SEARCH_RESULTS = 500
 
 def published_praxisbeispiele():
     """Live Praxisbeispiele with Themenfelder and Kommunen prefetched for cards."""
-    return oeffentlich(PraxisbeispielPage.objects.live()).prefetch_related(
+    return public_pages(PraxisbeispielPage.objects.live()).prefetch_related(
         Prefetch("themenfelder", queryset=Themenfeld.objects.order_by("order")),
         Prefetch("kommunen", queryset=Kommune.objects.order_by("name")),
     )
@@ -34,7 +34,7 @@ def search_ids(query):
     try:
         results = (
             PraxisbeispielPage.objects.live()
-            .filter(pk__in=list(oeffentlich(PraxisbeispielPage.objects.live()).values_list("pk", flat=True)))
+            .filter(pk__in=list(public_pages(PraxisbeispielPage.objects.live()).values_list("pk", flat=True)))
             .search(query)[:MAX_SEARCH_RESULTS]
         )
         return [page.pk for page in results]
@@ -45,7 +45,7 @@ def search_ids(query):
 
 def filtered(auswahl):
     """(base, results): base honours only the free text, results every filter; both unsorted."""
-    base = oeffentlich(PraxisbeispielPage.objects.live())
+    base = public_pages(PraxisbeispielPage.objects.live())
     ids = None
     if auswahl.query:
         ids = search_ids(auswahl.query)

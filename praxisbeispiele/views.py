@@ -6,7 +6,7 @@ from django.views.decorators.http import require_POST
 
 from konto.permissions import members_only
 from netzwerk_site.refusals import Refusal
-from netzwerk_site.sichtbarkeit import oeffentlich
+from netzwerk_site.visibility import public_pages
 from praxisbeispiele.models import PraxisbeispielPage
 from praxisbeispiele.permissions import may_record_uebernahme, may_withdraw_kontakt
 from praxisbeispiele.uebernahmen import UebernahmeForm, save_uebernahme, withdraw_kontakt, withdraw_uebernahme
@@ -18,7 +18,7 @@ NUR_KOMMUNEN = gettext_lazy(
 
 
 def _live_praxisbeispiel(pk):
-    return get_object_or_404(oeffentlich(PraxisbeispielPage.objects.live()), pk=pk)
+    return get_object_or_404(public_pages(PraxisbeispielPage.objects.live()), pk=pk)
 
 
 @members_only

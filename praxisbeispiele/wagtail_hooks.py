@@ -13,6 +13,7 @@ from wagtail.admin.viewsets.pages import PageListingViewSet
 import django_filters
 
 from netzwerk_site.models import Kommune, Themenfeld
+from praxisbeispiele import personal_data, sections, seeding  # noqa: F401 (register their hooks)
 from praxisbeispiele.models import PraxisbeispielPage
 
 REVIEW_INTERVAL = timedelta(days=365)

@@ -4,7 +4,6 @@ from django.utils.translation import gettext_lazy as _
 
 class SearchConfig(AppConfig):
     name = "search"
-    label = "suche"
     verbose_name = _("Suche")
 
     def ready(self):

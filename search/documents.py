@@ -46,7 +46,7 @@ _REGISTRY = {}
 
 
 def register(model, to_document, queryset=None):
-    """Make model searchable; queryset (a callable) lists the objects `rebuild_suche` indexes."""
+    """Make model searchable; queryset (a callable) lists the objects `search_rebuild` indexes."""
     _REGISTRY[model] = Registrierung(model, to_document, queryset or _default_queryset(model))
 
 

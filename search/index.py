@@ -1,4 +1,4 @@
-"""Writing the index: one object at a time (signals, other apps) or everything (`rebuild_suche`).
+"""Writing the index: one object at a time (signals, other apps) or everything (`search_rebuild`).
 
 The SuchDokument table is the source of truth; the configured engine (Elasticsearch, when set up)
 receives a copy of each change. A failing Elasticsearch never stops a publish: it is logged, and
@@ -116,21 +116,23 @@ def append_document_text(key, text, datum=None):
     return row
 
 
-_gebuendelt = contextvars.ContextVar("suche_gebuendelt", default=None)
+_batched = contextvars.ContextVar("search_batched", default=None)
 
 
 @contextlib.contextmanager
-def gebuendelt():
-    """Collect index updates and write each object once when the block ends (bulk imports such as bench_data).
+def batched():
+    """Collect the index updates of the block and write each object once when the block ends.
 
-    A thread that gets 500 posts in a row is then indexed once, not 500 times.
+    Used around a write that touches an object several times: a new thread with its first post
+    (diskussionen/beitraege.py, where the block also holds the transaction, so the index is written
+    after the commit) and the bulk benchmark data (a thread with 500 posts is indexed once).
     """
     pending = {}
-    token = _gebuendelt.set(pending)
+    token = _batched.set(pending)
     try:
         yield
     finally:
-        _gebuendelt.reset(token)
+        _batched.reset(token)
     for obj, appended in pending.values():
         if appended is None:
             update_object(obj)
@@ -140,7 +142,7 @@ def gebuendelt():
 
 def update_object(obj):
     """Index obj as it is now; an object that must not be found (draft, hidden) leaves the index."""
-    pending = _gebuendelt.get()
+    pending = _batched.get()
     if pending is not None:
         pending[(type(obj), obj.pk)] = (obj, None)
         return None
@@ -156,10 +158,10 @@ def update_object(obj):
 def append_text(obj, text, datum=None):
     """obj got a new last part with text (a reply to a Diskussion): index only that part.
 
-    Inside gebuendelt() it waits for the end of the block; a second change of the same object
+    Inside batched() it waits for the end of the block; a second change of the same object
     there indexes the whole object once instead.
     """
-    pending = _gebuendelt.get()
+    pending = _batched.get()
     if pending is not None:
         known = (type(obj), obj.pk)
         pending[known] = (obj, None) if known in pending else (obj, (text, datum))
@@ -173,7 +175,7 @@ def append_text(obj, text, datum=None):
 
 
 def remove_object(obj):
-    pending = _gebuendelt.get()
+    pending = _batched.get()
     if pending is not None:
         pending.pop((type(obj), obj.pk), None)
     key = documents.key_for(obj)

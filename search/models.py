@@ -32,6 +32,7 @@ class Begriff(models.Model):
 
     class Meta:
         ordering = ["abkuerzung"]
+        db_table = "suche_begriff"
         verbose_name = _("Glossarbegriff")
         verbose_name_plural = _("Glossar")
 
@@ -69,6 +70,7 @@ class SuchDokument(models.Model):
 
     class Meta:
         ordering = ["key"]
+        db_table = "suche_suchdokument"
         indexes = [models.Index(fields=["sichtbarkeit", "typ"], name="suche_sichtbarkeit_typ")]
         verbose_name = _("Suchdokument")
         verbose_name_plural = _("Suchdokumente")
@@ -99,6 +101,7 @@ class SuchWort(models.Model):
 
     class Meta:
         ordering = ["wort"]
+        db_table = "suche_suchwort"
         verbose_name = _("Suchwort")
         verbose_name_plural = _("Suchwörter")
 

@@ -3,6 +3,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from search import seeding  # noqa: F401 (registers the Glossar seed step)
 from search.models import Begriff
 
 

@@ -11,7 +11,7 @@ from django.utils import timezone
 from konto.roles import is_member
 from netzwerk_site import auswahl as liste
 from netzwerk_site.models import HandlungsfeldPage, Themenfeld
-from netzwerk_site.sichtbarkeit import oeffentlich
+from netzwerk_site.visibility import public_pages
 from veranstaltungen import filters, terminindex, wiederholung
 from veranstaltungen.choices import AnmeldungStatus, Sichtbarkeit
 from veranstaltungen.models import Anmeldung, Ausnahme, Termineintrag, VeranstaltungPage
@@ -29,7 +29,7 @@ def sichtbar_fuer(user):
     queryset = VeranstaltungPage.objects.live()
     if is_member(user):
         return queryset
-    return oeffentlich(queryset).filter(sichtbarkeit=Sichtbarkeit.OEFFENTLICH)
+    return public_pages(queryset).filter(sichtbarkeit=Sichtbarkeit.OEFFENTLICH)
 
 
 def with_list_data(queryset, ausnahmen=True):
@@ -171,7 +171,7 @@ def detail_context(page, user, day=None):
         .filter(pk__in=page.handlungsfelder.values("pk"))
         .select_related("themenfeld")
         .order_by("path"),
-        "dokumentation_praxisbeispiele": oeffentlich(page.praxisbeispiele.live()).order_by("title"),
+        "dokumentation_praxisbeispiele": public_pages(page.praxisbeispiele.live()).order_by("title"),
         "show_access": is_member(user),
         "anmeldestand": anmeldestand(page) if page.anmeldung_aktiv else None,
         "eigene_anmeldung": eigene_anmeldung(page, user),
@@ -192,7 +192,7 @@ def feed_cutoff(day=None):
 
 def public_feed(themenfeld=None, day=None):
     queryset = not_ended_before(
-        oeffentlich(VeranstaltungPage.objects.live()).filter(sichtbarkeit=Sichtbarkeit.OEFFENTLICH), feed_cutoff(day)
+        public_pages(VeranstaltungPage.objects.live()).filter(sichtbarkeit=Sichtbarkeit.OEFFENTLICH), feed_cutoff(day)
     )
     if themenfeld is not None:
         queryset = queryset.filter(themenfelder=themenfeld)

@@ -1,13 +1,14 @@
-"""Seed Veranstaltungen from netzwerk_site/seed/veranstaltungen.toml through the seed loader.
+"""Seed step of the Veranstaltungen: the index page and every entry of veranstaltungen.toml.
 
-The loader calls load_veranstaltungen(loader) inside its transaction, after the Themenfelder
+The loader runs load_veranstaltungen(loader) inside its transaction, after the Themenfelder
 and Handlungsfelder: pages are found by slug, published through revisions, and remembered with
 a digest, so a second run changes nothing and editors' changes are kept.
 """
 
 import datetime
 
-from netzwerk_site.seeding.schema import DEFAULT_DATA_DIR, SeedError, _File
+from netzwerk_site.seeding.loader import register_step
+from netzwerk_site.seeding.schema import SeedError, SeedFile
 from netzwerk_site.seeding.text import paragraphs_html
 from veranstaltungen.choices import Art, Sichtbarkeit, Wiederholung
 from veranstaltungen.models import VeranstaltungIndexPage, VeranstaltungPage
@@ -22,7 +23,7 @@ INDEX_INTRO = (
 
 def read_veranstaltungen(data_dir, themenfeld_slugs, organisation_slugs):
     """The checked entries of the seed file; raises SeedError naming file and entry."""
-    file = _File(data_dir, FILENAME)
+    file = SeedFile(data_dir, FILENAME)
     entries = file.entries("veranstaltung")
     for entry in entries:
         ident = entry.get("slug", "")
@@ -79,9 +80,10 @@ def _values(entry, organisationen):
     }
 
 
-def load_veranstaltungen(loader, data_dir=DEFAULT_DATA_DIR):
+@register_step(30)
+def load_veranstaltungen(loader):
     """Create or update the VeranstaltungIndexPage below the home page and every seeded Veranstaltung."""
-    entries = read_veranstaltungen(data_dir, set(loader.themenfelder), set(loader.organisationen))
+    entries = read_veranstaltungen(loader.data_dir, set(loader.themenfelder), set(loader.organisationen))
     index = loader._page(
         VeranstaltungIndexPage,
         loader.home,
@@ -102,4 +104,4 @@ def load_veranstaltungen(loader, data_dir=DEFAULT_DATA_DIR):
         }
         comparable = {**values, "veranstalter": entry.get("veranstalter", "")}
         loader._page(VeranstaltungPage, index, entry["slug"], "Veranstaltung", values, m2m, comparable)
-    return index
+    loader.totals.append(("Veranstaltungen", VeranstaltungPage.objects.count()))

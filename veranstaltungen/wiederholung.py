@@ -181,15 +181,6 @@ def sort_key(value):
     return datetime.datetime.combine(value, datetime.time())
 
 
-def next_termin(veranstaltung, today, ausnahmen=None):
-    """The first occurrence ending today or later (cancelled ones included), or None.
-
-    The same occurrences as the stored ones (terminindex.py), so a list sorted in SQL shows them.
-    """
-    upcoming = termine(veranstaltung, von=today, ausnahmen=ausnahmen)
-    return upcoming[0] if upcoming else None
-
-
 def last_date(veranstaltung):
     """Last day of the series (or the event); None for a series without end date."""
     if not veranstaltung.wiederholung:

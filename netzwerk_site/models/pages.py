@@ -15,7 +15,6 @@ from netzwerk_site.blocks import PunktBlock, body_blocks
 from netzwerk_site.choices import Ebene, Umsetzungsstand
 
 RICHTEXT_FEATURES = ["bold", "italic", "link", "ol", "ul"]
-THEMENFELD_PRAXISBEISPIELE = 6
 
 
 class HomePage(Page):
@@ -37,10 +36,11 @@ class HomePage(Page):
         verbose_name_plural = _("Startseiten")
 
     def get_context(self, request, *args, **kwargs):
-        from netzwerk_site.queries import home_sections
-
         context = super().get_context(request, *args, **kwargs)
-        context.update(home_sections(request.user))
+        # The sections of Praxisbeispiele, Veranstaltungen and Diskussionen come from their apps (sections.py).
+        context["themenfeld_pages"] = (
+            ThemenfeldPage.objects.live().select_related("themenfeld").order_by("themenfeld__order")
+        )
         return context
 
 
@@ -100,14 +100,8 @@ class ThemenfeldPage(Page):
         verbose_name_plural = _("Themenfeld-Seiten")
 
     def get_context(self, request, *args, **kwargs):
-        from praxisbeispiele.queries import published_praxisbeispiele
-
         context = super().get_context(request, *args, **kwargs)
         context["handlungsfelder"] = HandlungsfeldPage.objects.child_of(self).live().order_by("path")
-        alle = published_praxisbeispiele().filter(themenfelder=self.themenfeld)
-        # The newest few; the library lists them all with filters and pages.
-        context["praxisbeispiele"] = alle.order_by("-first_published_at", "-pk")[:THEMENFELD_PRAXISBEISPIELE]
-        context["praxisbeispiele_anzahl"] = alle.count()
         return context
 
 
@@ -193,11 +187,8 @@ class HandlungsfeldPage(Page):
         return super().save(*args, **kwargs)
 
     def get_context(self, request, *args, **kwargs):
-        from praxisbeispiele.queries import published_praxisbeispiele
-
         context = super().get_context(request, *args, **kwargs)
         context["verlauf"] = self.umsetzungsstand_verlauf.all()
-        context["praxisbeispiele"] = published_praxisbeispiele().filter(handlungsfelder=self)
         return context
 
 

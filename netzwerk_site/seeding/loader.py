@@ -11,6 +11,7 @@ from collections import Counter
 
 from django.db import transaction
 
+from wagtail import hooks
 from wagtail.models import Page, Site
 from wagtail.rich_text import RichText
 
@@ -31,16 +32,15 @@ from netzwerk_site.models import (
 from netzwerk_site.seeding.schema import DEFAULT_DATA_DIR, read_seed
 from netzwerk_site.seeding.text import paragraphs_html
 from netzwerk_site.tree import ensure_tree_root
-from praxisbeispiele.choices import Foerderart
-from praxisbeispiele.models import Foerderung, PraxisbeispielIndexPage, PraxisbeispielPage
-from praxisbeispiele.submission import ensure_workflow
-from veranstaltungen.seeding import load_veranstaltungen
 
 HOME_INTRO = (
     "Die Integrationsverantwortlichen der 36 Landkreise und kreisfreien Städte, die Ministerien des "
     "Landes und die Kommunalen Spitzenverbände teilen hier, was sich bewährt, treffen sich und "
     "bleiben im Gespräch – so wie es die Kooperationsstrategie Integration vereinbart."
 )
+
+
+SEED_STEPS = "netzwerk_seed_steps"
 
 
 def _stable(value):
@@ -53,9 +53,14 @@ def digest(values):
 
 
 class Loader:
-    def __init__(self, data):
+    """Shared state of one seed run: the core's checked data, what each step wrote, and the helpers to write."""
+
+    def __init__(self, data, data_dir=DEFAULT_DATA_DIR, *, demo=True):
         self.data = data
+        self.data_dir = data_dir
+        self.demo = demo
         self.stats = Counter()
+        self.totals = []
         self.records = {r.key: r for r in SeedEintrag.objects.all()}
 
     # -- bookkeeping -------------------------------------------------------
@@ -130,7 +135,6 @@ class Loader:
             e["slug"]: self._vocabulary(Zielgruppe, "Zielgruppe", e["slug"], {"name": e["name"]})
             for e in self.data.zielgruppen
         }
-        self.foerderungen = {value: Foerderung.objects.get_or_create(slug=value)[0] for value in Foerderart.values}
 
     # -- pages -----------------------------------------------------------------
     def _page(self, model, parent, slug, kind, values, m2m=None, comparable=None):
@@ -190,18 +194,6 @@ class Loader:
                 "vereinbart haben, wie weit die Umsetzung ist und welche Praxisbeispiele es gibt.</p>",
             },
         )
-        self.praxis_index = self._page(
-            PraxisbeispielIndexPage,
-            home,
-            "praxisbeispiele",
-            "Seite",
-            {
-                "title": "Praxisbeispiele",
-                "show_in_menus": True,
-                "intro": "<p>Beispiele guter Praxis aus den Kommunen und vom Land, "
-                "wie sie im Auftaktdialog genannt wurden.</p>",
-            },
-        )
 
     def load_themenfelder(self):
         self.handlungsfelder = {}
@@ -231,29 +223,6 @@ class Loader:
         return self._page(
             HandlungsfeldPage, parent, entry["slug"], "Handlungsfeld", values, {"organisationen": organisationen}
         )
-
-    def load_praxisbeispiele(self):
-        for entry in self.data.praxisbeispiele:
-            values = {
-                "title": entry["title"],
-                "summary": " ".join(entry["summary"].split()),
-                "body": [("absatz", RichText(paragraphs_html(p))) for p in entry["body"]],
-                "traeger": self.organisationen.get(entry.get("traeger", "")),
-                "traeger_name": entry.get("traeger_name", ""),
-                "ebene": entry["ebene"],
-                "website": entry.get("website", ""),
-                "alter_von": entry.get("alter_von"),
-                "alter_bis": entry.get("alter_bis"),
-            }
-            m2m = {
-                "themenfelder": {s: self.themenfelder[s] for s in entry["themenfelder"]},
-                "kommunen": {s: self.kommunen[s] for s in entry.get("kommunen", [])},
-                "zielgruppen": {s: self.zielgruppen[s] for s in entry.get("zielgruppen", [])},
-                "foerderungen": {s: self.foerderungen[s] for s in entry.get("foerderung", [])},
-                "handlungsfelder": {s: self.handlungsfelder[s] for s in entry["handlungsfelder"]},
-            }
-            comparable = {**values, "body": entry["body"], "traeger": entry.get("traeger", "")}
-            self._page(PraxisbeispielPage, self.praxis_index, entry["slug"], "Praxisbeispiel", values, m2m, comparable)
 
     def load_seiten(self):
         """Impressum, Datenschutzerklärung, Erklärung zur Barrierefreiheit and Leichte Sprache."""
@@ -306,14 +275,6 @@ class Loader:
                 {"title": title, "intro": paragraphs_html(intro), "punkte": blocks},
             )
 
-    def load_glossar(self):
-        """The Glossar: one Begriff per abkuerzung; an entry Redaktion has edited since is kept."""
-        from search.models import Begriff
-
-        for entry in self.data.glossar:
-            values = {"langform": entry["langform"], "synonyme": "\n".join(entry.get("synonyme", []))}
-            self._vocabulary(Begriff, "Begriff", entry["abkuerzung"], values, key_field="abkuerzung")
-
 
 def _section_blocks(sections):
     blocks = []
@@ -323,18 +284,54 @@ def _section_blocks(sections):
     return blocks
 
 
-def load(data_dir=DEFAULT_DATA_DIR):
-    """Check every file, then write everything in one transaction; returns the statistics."""
+def load(data_dir=DEFAULT_DATA_DIR, *, demo=True):
+    """Check the core's files, then run every seed step in one transaction; returns the Loader.
+
+    The steps are Wagtail hooks under SEED_STEPS, ordered by their `order`: the core's below, and each
+    app's own (Glossar, Praxisbeispiele, Veranstaltungen, demo accounts) in its seeding module. A step
+    reads and checks its own files first; an error rolls the whole run back.
+    """
     data = read_seed(data_dir)
     with transaction.atomic():
-        loader = Loader(data)
-        loader.load_vocabularies()
-        loader.load_glossar()
-        loader.load_frame()
-        loader.load_themenfelder()
-        load_veranstaltungen(loader)
-        loader.load_praxisbeispiele()
-        loader.load_strategie()
-        loader.load_seiten()
-        ensure_workflow()
-    return loader.stats
+        loader = Loader(data, data_dir, demo=demo)
+        for step in hooks.get_hooks(SEED_STEPS):
+            step(loader)
+    return loader
+
+
+def register_step(order):
+    """Decorator for an app's seed step: step(loader), run at this position (core: 0-2 and 50-59)."""
+    return hooks.register(SEED_STEPS, order=order)
+
+
+@register_step(0)
+def vocabularies(loader):
+    loader.load_vocabularies()
+
+
+@register_step(1)
+def frame(loader):
+    loader.load_frame()
+
+
+@register_step(2)
+def themenfelder(loader):
+    loader.load_themenfelder()
+    loader.totals += [
+        ("Themenfelder", Themenfeld.objects.count()),
+        ("Themenfeld-Seiten", ThemenfeldPage.objects.count()),
+        ("Handlungsfelder", HandlungsfeldPage.objects.count()),
+        ("Kommunen", Kommune.objects.count()),
+        ("Organisationen", Organisation.objects.count()),
+        ("Zielgruppen", Zielgruppe.objects.count()),
+    ]
+
+
+@register_step(50)
+def strategie(loader):
+    loader.load_strategie()
+
+
+@register_step(51)
+def seiten(loader):
+    loader.load_seiten()

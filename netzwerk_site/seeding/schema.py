@@ -9,7 +9,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from netzwerk_site.choices import Ebene, KommuneArt, OrganisationArt, Umsetzungsstand
-from praxisbeispiele.choices import Foerderart, PraxisEbene
 
 DEFAULT_DATA_DIR = Path(__file__).resolve().parent.parent / "seed"
 
@@ -19,9 +18,7 @@ FILES = {
     "kommune": "kommunen.toml",
     "organisation": "organisationen.toml",
     "zielgruppe": "zielgruppen.toml",
-    "praxisbeispiel": "praxisbeispiele.toml",
     "strategie": "strategie.toml",
-    "glossar": "glossar.toml",
     "seite": "seiten.toml",
 }
 
@@ -37,18 +34,18 @@ class SeedError(Exception):
 
 @dataclass
 class SeedData:
+    """The core's checked seed files: vocabularies, Themenfelder and Handlungsfelder, strategy, pages."""
+
     themenfelder: list
     handlungsfelder: list
     kommunen: list
     organisationen: list
     zielgruppen: list
-    praxisbeispiele: list
     strategie: dict
-    glossar: list
     seiten: list
 
 
-class _File:
+class SeedFile:
     """One seed file's entries plus the checks that report against it."""
 
     def __init__(self, data_dir, filename):
@@ -118,7 +115,7 @@ class _File:
         return entry.get("slug") or entry.get("abkuerzung") or entry.get("number")
 
 
-def _check_slugs(file, entries):
+def check_slugs(file, entries):
     for entry in entries:
         slug = file.text(entry, "slug", max_length=80)
         if not slug.isascii() or slug != slug.lower() or " " in slug:
@@ -126,32 +123,30 @@ def _check_slugs(file, entries):
 
 
 def read_seed(data_dir=DEFAULT_DATA_DIR):
-    """Read and cross-check every seed file; raises SeedError on the first problem."""
+    """Read and cross-check the core's seed files; raises SeedError on the first problem.
+
+    Each app reads and checks its own files in its seed step (netzwerk_site/seeding/loader.py).
+    """
     themenfelder = _read_themenfelder(data_dir)
     kommunen = _read_kommunen(data_dir)
     organisationen = _read_organisationen(data_dir)
     zielgruppen = _read_zielgruppen(data_dir)
     handlungsfelder = _read_handlungsfelder(data_dir, themenfelder, organisationen)
-    praxisbeispiele = _read_praxisbeispiele(
-        data_dir, themenfelder, handlungsfelder, kommunen, organisationen, zielgruppen
-    )
     return SeedData(
         themenfelder=themenfelder,
         handlungsfelder=handlungsfelder,
         kommunen=kommunen,
         organisationen=organisationen,
         zielgruppen=zielgruppen,
-        praxisbeispiele=praxisbeispiele,
         strategie=_read_strategie(data_dir),
-        glossar=_read_glossar(data_dir),
         seiten=_read_seiten(data_dir),
     )
 
 
 def _read_themenfelder(data_dir):
-    file = _File(data_dir, FILES["themenfeld"])
+    file = SeedFile(data_dir, FILES["themenfeld"])
     entries = file.entries("themenfeld")
-    _check_slugs(file, entries)
+    check_slugs(file, entries)
     for entry in entries:
         file.text(entry, "title", max_length=120)
         file.text(entry, "description")
@@ -161,9 +156,9 @@ def _read_themenfelder(data_dir):
 
 
 def _read_kommunen(data_dir):
-    file = _File(data_dir, FILES["kommune"])
+    file = SeedFile(data_dir, FILES["kommune"])
     entries = file.entries("kommune")
-    _check_slugs(file, entries)
+    check_slugs(file, entries)
     landkreise = {e["slug"] for e in entries if e.get("kind") == KommuneArt.LANDKREIS}
     for entry in entries:
         file.text(entry, "name", max_length=120)
@@ -179,9 +174,9 @@ def _read_kommunen(data_dir):
 
 
 def _read_organisationen(data_dir):
-    file = _File(data_dir, FILES["organisation"])
+    file = SeedFile(data_dir, FILES["organisation"])
     entries = file.entries("organisation")
-    _check_slugs(file, entries)
+    check_slugs(file, entries)
     for entry in entries:
         file.text(entry, "name", max_length=200)
         file.text(entry, "short_name", required=False, max_length=30)
@@ -191,18 +186,18 @@ def _read_organisationen(data_dir):
 
 
 def _read_zielgruppen(data_dir):
-    file = _File(data_dir, FILES["zielgruppe"])
+    file = SeedFile(data_dir, FILES["zielgruppe"])
     entries = file.entries("zielgruppe")
-    _check_slugs(file, entries)
+    check_slugs(file, entries)
     for entry in entries:
         file.text(entry, "name", max_length=120)
     return entries
 
 
 def _read_handlungsfelder(data_dir, themenfelder, organisationen):
-    file = _File(data_dir, FILES["handlungsfeld"])
+    file = SeedFile(data_dir, FILES["handlungsfeld"])
     entries = file.entries("handlungsfeld")
-    _check_slugs(file, entries)
+    check_slugs(file, entries)
     known_themenfelder = {e["slug"] for e in themenfelder}
     known_organisationen = {e["slug"] for e in organisationen}
     titles = set()
@@ -223,46 +218,8 @@ def _read_handlungsfelder(data_dir, themenfelder, organisationen):
     return entries
 
 
-def _read_praxisbeispiele(data_dir, themenfelder, handlungsfelder, kommunen, organisationen, zielgruppen):
-    file = _File(data_dir, FILES["praxisbeispiel"])
-    entries = file.entries("praxisbeispiel")
-    _check_slugs(file, entries)
-    known = {
-        "themenfelder": ({e["slug"] for e in themenfelder}, FILES["themenfeld"]),
-        "handlungsfelder": ({e["slug"] for e in handlungsfelder}, FILES["handlungsfeld"]),
-        "kommunen": ({e["slug"] for e in kommunen}, FILES["kommune"]),
-        "zielgruppen": ({e["slug"] for e in zielgruppen}, FILES["zielgruppe"]),
-        "foerderung": (set(Foerderart.values), "der Liste der Förderarten"),
-    }
-    organisation_slugs = {e["slug"] for e in organisationen}
-    titles = set()
-    for entry in entries:
-        title = file.text(entry, "title", max_length=255)
-        if title in titles:
-            raise SeedError(file.filename, "Dieser Titel kommt mehrfach vor.", entry["slug"])
-        titles.add(title)
-        file.text(entry, "summary", max_length=600)
-        body = entry.get("body")
-        if not isinstance(body, list) or not body or not all(isinstance(p, str) and p.strip() for p in body):
-            raise SeedError(file.filename, "„body“ muss eine Liste nicht leerer Absätze sein.", entry["slug"])
-        for key, (slugs, target) in known.items():
-            file.refs(entry, key, slugs, target, required=key in ("themenfelder", "handlungsfelder"))
-        traeger = entry.get("traeger", "")
-        if traeger and traeger not in organisation_slugs:
-            raise SeedError(
-                file.filename, f"Den Träger „{traeger}“ gibt es nicht in {FILES['organisation']}.", entry["slug"]
-            )
-        file.text(entry, "traeger_name", required=False, max_length=200)
-        file.choice(entry, "ebene", PraxisEbene)
-        file.text(entry, "website", required=False)
-        alter_von, alter_bis = file.integer(entry, "alter_von"), file.integer(entry, "alter_bis")
-        if alter_von is not None and alter_bis is not None and alter_von > alter_bis:
-            raise SeedError(file.filename, "„alter_von“ ist größer als „alter_bis“.", entry["slug"])
-    return entries
-
-
 def _read_strategie(data_dir):
-    file = _File(data_dir, FILES["strategie"])
+    file = SeedFile(data_dir, FILES["strategie"])
     for table, expected in (("grundverstaendnis", 6), ("eckpunkt", 4)):
         entries = file.entries(table)
         if len(entries) != expected:
@@ -277,22 +234,10 @@ def _read_strategie(data_dir):
     return file.data
 
 
-def _read_glossar(data_dir):
-    file = _File(data_dir, FILES["glossar"])
-    entries = file.entries("begriff")
-    for entry in entries:
-        file.text(entry, "abkuerzung", max_length=30)
-        file.text(entry, "langform", max_length=300)
-        synonyme = entry.get("synonyme", [])
-        if not isinstance(synonyme, list) or not all(isinstance(s, str) for s in synonyme):
-            raise SeedError(file.filename, "„synonyme“ muss eine Liste von Texten sein.", entry["abkuerzung"])
-    return entries
-
-
 def _read_seiten(data_dir):
-    file = _File(data_dir, FILES["seite"])
+    file = SeedFile(data_dir, FILES["seite"])
     entries = file.entries("seite")
-    _check_slugs(file, entries)
+    check_slugs(file, entries)
     for entry in entries:
         file.text(entry, "title", max_length=255)
         file.text(entry, "intro", required=False)

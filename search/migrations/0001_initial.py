@@ -20,6 +20,7 @@ class Migration(migrations.Migration):
                 ('synonyme', models.TextField(blank=True, help_text='Tragen Sie weitere Bezeichnungen ein, die die Suche gleich behandeln soll, eine pro Zeile.', verbose_name='Synonyme')),
             ],
             options={
+                'db_table': 'suche_begriff',
                 'verbose_name': 'Glossarbegriff',
                 'verbose_name_plural': 'Glossar',
                 'ordering': ['abkuerzung'],
@@ -36,6 +37,7 @@ class Migration(migrations.Migration):
                 ('anzahl_gesamt', models.PositiveIntegerField(default=0, verbose_name='Alle Dokumente')),
             ],
             options={
+                'db_table': 'suche_suchwort',
                 'verbose_name': 'Suchwort',
                 'verbose_name_plural': 'Suchwörter',
                 'ordering': ['wort'],
@@ -62,6 +64,7 @@ class Migration(migrations.Migration):
                 ('geaendert_am', models.DateTimeField(auto_now=True, verbose_name='Geändert am')),
             ],
             options={
+                'db_table': 'suche_suchdokument',
                 'verbose_name': 'Suchdokument',
                 'verbose_name_plural': 'Suchdokumente',
                 'ordering': ['key'],

@@ -54,6 +54,6 @@ def _run(statements):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("suche", "0001_initial")]
+    dependencies = [("search", "0001_initial")]
 
     operations = [migrations.RunPython(_run(CREATE), _run(DROP), elidable=False)]

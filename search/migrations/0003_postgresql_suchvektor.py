@@ -35,6 +35,6 @@ def _run(statements):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("suche", "0002_fts5")]
+    dependencies = [("search", "0002_fts5")]
 
     operations = [migrations.RunPython(_run(CREATE), _run(DROP), elidable=False)]

@@ -6,8 +6,8 @@ from django.core.management import call_command
 
 import pytest
 
-from diskussionen.models import Beitrag, Diskussion
 from bench.data import LANGER_FADEN_BEITRAEGE, SLUG_PREFIX
+from diskussionen.models import Beitrag, Diskussion
 from praxisbeispiele.models import PraxisbeispielPage
 from search.documents import key_for
 from search.models import SuchDokument

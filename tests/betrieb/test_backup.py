@@ -29,11 +29,11 @@ from wagtail.models import (
 
 import pytest
 
+from betrieb import backup
 from diskussionen.models import Anhang, Beitrag, Diskussion
 from konto.models import User
 from konto.roles import Rolle
 from konto.setup import ensure_groups
-from betrieb import backup
 from netzwerk_site.models import Themenfeld
 from netzwerk_site.tree import ensure_tree_root
 from praxisbeispiele.models import PraxisbeispielIndexPage
@@ -470,7 +470,7 @@ def test_archive_holds_manifest_rows_and_files_but_no_sessions_or_derived_tables
                 "sessions.session",
                 "contenttypes.contenttype",
                 "auth.permission",
-                "suche.suchdokument",
+                "search.suchdokument",
                 "veranstaltungen.termineintrag",
             }
         )

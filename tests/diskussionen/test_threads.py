@@ -273,7 +273,7 @@ def test_active_threads_for_the_home_page_are_for_members_only(diskussion, membe
     assert aktive_diskussionen(member, 5) == [diskussion]
 
 
-def test_linked_threads_tag_shows_threads_to_members_and_nothing_to_visitors(rf, diskussion, member, site_tree):
+def test_linked_threads_section_shows_threads_to_members_and_nothing_to_visitors(rf, diskussion, member, site_tree):
     from django.contrib.auth.models import AnonymousUser
     from django.template import Context, Template
 
@@ -281,7 +281,7 @@ def test_linked_threads_tag_shows_threads_to_members_and_nothing_to_visitors(rf,
 
     handlungsfeld = HandlungsfeldPageFactory(parent=ThemenfeldPageFactory(parent=site_tree.themenfelder))
     Diskussion.objects.filter(pk=diskussion.pk).update(handlungsfeld=handlungsfeld)
-    template = Template("{% load diskussionen_tags %}{% verknuepfte_diskussionen page %}")
+    template = Template('{% load sections %}{% sections "seite" page %}')
     request = rf.get("/")
 
     request.user = AnonymousUser()

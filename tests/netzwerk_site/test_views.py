@@ -5,7 +5,7 @@ from django.urls import reverse
 import pytest
 
 from netzwerk_site.choices import KommuneArt
-from netzwerk_site.models.pages import THEMENFELD_PRAXISBEISPIELE
+from praxisbeispiele.sections import THEMENFELD as THEMENFELD_PRAXISBEISPIELE
 from tests.factories.netzwerk_site import (
     HandlungsfeldPageFactory,
     KommuneFactory,

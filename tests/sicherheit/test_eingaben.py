@@ -244,7 +244,7 @@ def test_nul_byte_in_the_themenfeld_filter_is_ignored_with_a_notice(inhaltsreich
     response = client.get(pfad, {"themenfeld": ["sicherheit-sprache", "sprache\x00"]})
 
     assert response.status_code == 200
-    assert [t.slug for t in response.context["auswahl"].themenfelder] == ["sicherheit-sprache"]
+    assert list(response.context["auswahl"].getlist("themenfeld")) == ["sicherheit-sprache"]
     assert response.context["notices"] == ["Das Themenfeld „sprache\x00“ gibt es nicht; der Filter wurde ignoriert."]
 
 

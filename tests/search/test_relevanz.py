@@ -33,10 +33,10 @@ def test_embedded_engine_reaches_the_relevance_targets_on_the_seeded_content(see
     assert (recall >= 0.9, mrr >= 0.8) == (True, True)
 
 
-def test_suche_bewerten_prints_recall_and_mrr(seeded_module):
+def test_search_evaluate_prints_recall_and_mrr(seeded_module):
     output = io.StringIO()
 
-    call_command("suche_bewerten", stdout=output)
+    call_command("search_evaluate", stdout=output)
 
     # The figures differ slightly between SQLite (bm25) and PostgreSQL (ts_rank); the thresholds are tested above.
     assert re.fullmatch(
@@ -44,9 +44,9 @@ def test_suche_bewerten_prints_recall_and_mrr(seeded_module):
     )
 
 
-def test_rebuild_suche_indexes_every_seeded_page_and_veranstaltung_and_reports_the_count(seeded_module):
+def test_search_rebuild_indexes_every_seeded_page_and_veranstaltung_and_reports_the_count(seeded_module):
     output = io.StringIO()
 
-    call_command("rebuild_suche", stdout=output)
+    call_command("search_rebuild", stdout=output)
 
     assert output.getvalue().splitlines()[-1] == "Suchindex neu aufgebaut: 84 Dokumente."

@@ -15,7 +15,7 @@ from django.db.models.functions import Substr
 from wagtail.models import Page, PageViewRestriction
 
 
-def oeffentlich(queryset):
+def public_pages(queryset):
     """queryset without pages under any view restriction (the same pages as .public())."""
     depths = sorted(set(PageViewRestriction.objects.values_list("page__depth", flat=True)))
     if not depths:

@@ -1,4 +1,4 @@
-"""Demo accounts for trying the portal; README lists them as demo-only."""
+"""Seed step of konto: demo accounts for trying the portal; README lists them as demo-only."""
 
 from django.contrib.auth.models import Group
 
@@ -6,6 +6,7 @@ from konto.models import User
 from konto.roles import Rolle
 from konto.setup import ensure_groups
 from netzwerk_site.models import Kommune, Organisation
+from netzwerk_site.seeding.loader import register_step
 
 # Demo-only credentials, printed in README.md; never use them on a public server.
 DEMO_ACCOUNTS = [
@@ -58,3 +59,9 @@ def ensure_demo_accounts():
         user.groups.add(Group.objects.get(name=spec["rolle"]))
         created += 1
     return created
+
+
+@register_step(90)
+def load_demo_accounts(loader):
+    """Last, once the Kommunen and Organisationen exist; `seed_netzwerk --no-demo-accounts` leaves them out."""
+    loader.totals.append(("neue Demo-Konten", ensure_demo_accounts() if loader.demo else 0))

@@ -75,4 +75,4 @@ def test_seed_loads_the_glossary_once_and_keeps_redaktion_edits():
 @pytest.mark.integration
 @pytest.mark.django_db
 def test_redaktion_may_edit_the_glossary(editor):
-    assert [editor.has_perm(f"suche.{action}_begriff") for action in ("add", "change", "view", "delete")] == [True] * 4
+    assert [editor.has_perm(f"search.{action}_begriff") for action in ("add", "change", "view", "delete")] == [True] * 4

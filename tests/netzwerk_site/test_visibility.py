@@ -1,10 +1,10 @@
-"""oeffentlich() keeps exactly the pages Wagtail's .public() keeps (bench/RESULTS.md runs it with ~600 restrictions)."""
+"""public_pages() keeps exactly the pages Wagtail's .public() keeps (bench/RESULTS.md runs it with ~600 restrictions)."""
 
 from wagtail.models import Page, PageViewRestriction
 
 import pytest
 
-from netzwerk_site.sichtbarkeit import oeffentlich
+from netzwerk_site.visibility import public_pages
 from tests.factories.praxisbeispiele import PraxisbeispielPageFactory
 
 pytestmark = [pytest.mark.integration, pytest.mark.django_db]
@@ -16,7 +16,7 @@ def test_restricted_pages_and_their_descendants_are_left_out_like_wagtails_publi
     PageViewRestriction.objects.create(page=geschuetzt, restriction_type=PageViewRestriction.LOGIN)
     PageViewRestriction.objects.create(page=site_tree.themenfelder, restriction_type=PageViewRestriction.LOGIN)
 
-    ours = set(oeffentlich(Page.objects.all()).values_list("pk", flat=True))
+    ours = set(public_pages(Page.objects.all()).values_list("pk", flat=True))
 
     assert ours == set(Page.objects.public().values_list("pk", flat=True))
     assert offen.pk in ours
