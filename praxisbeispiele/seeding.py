@@ -66,12 +66,8 @@ def read_praxisbeispiele(data_dir, core):
         "foerderung": (set(Foerderart.values), "der Liste der Förderarten"),
     }
     organisation_slugs = {e["slug"] for e in core.organisationen}
-    titles = set()
+    file.unique_titles(entries)
     for entry in entries:
-        title = file.text(entry, "title", max_length=255)
-        if title in titles:
-            raise SeedError(file.filename, "Dieser Titel kommt mehrfach vor.", entry["slug"])
-        titles.add(title)
         file.text(entry, "summary", max_length=600)
         body = entry.get("body")
         if not isinstance(body, list) or not body or not all(isinstance(p, str) and p.strip() for p in body):

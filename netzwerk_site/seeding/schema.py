@@ -82,6 +82,15 @@ class SeedFile:
             raise SeedError(self.filename, f"„{key}“ ist länger als {max_length} Zeichen.", self.ident(entry))
         return value
 
+    def unique_titles(self, entries, max_length=255):
+        """Every entry's title is there, not too long, and no two entries share one."""
+        seen = set()
+        for entry in entries:
+            title = self.text(entry, "title", max_length=max_length)
+            if title in seen:
+                raise SeedError(self.filename, "Dieser Titel kommt mehrfach vor.", self.ident(entry))
+            seen.add(title)
+
     def choice(self, entry, key, choices, *, required=True):
         value = entry.get(key, "")
         if not value and not required:
@@ -200,12 +209,8 @@ def _read_handlungsfelder(data_dir, themenfelder, organisationen):
     check_slugs(file, entries)
     known_themenfelder = {e["slug"] for e in themenfelder}
     known_organisationen = {e["slug"] for e in organisationen}
-    titles = set()
+    file.unique_titles(entries)
     for entry in entries:
-        title = file.text(entry, "title", max_length=255)
-        if title in titles:
-            raise SeedError(file.filename, "Dieser Titel kommt mehrfach vor.", entry["slug"])
-        titles.add(title)
         if entry.get("themenfeld") not in known_themenfelder:
             raise SeedError(file.filename, f"Das Themenfeld „{entry.get('themenfeld')}“ gibt es nicht.", entry["slug"])
         file.text(entry, "situation")

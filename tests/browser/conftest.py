@@ -52,6 +52,15 @@ class RecordingPage:
             if v["impact"] in impacts
         ]
 
+    def violations_per_page(self, base_url, pages):
+        """{name: axe violations} for each of pages ({name: path}), each asserted to answer 200."""
+        found = {}
+        for name, path in pages.items():
+            response = self.page.goto(base_url + path)
+            assert response.status == 200, name
+            found[name] = self.axe_violations()
+        return found
+
 
 @pytest.fixture
 def tab(browser):

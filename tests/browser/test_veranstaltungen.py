@@ -52,12 +52,8 @@ def test_veranstaltungen_pages_have_no_serious_wcag_violations_and_request_no_ot
     veranstaltungen, live_server, tab
 ):
     own_host = urlsplit(live_server.url).netloc
-    found = {}
 
-    for name, path in PAGES.items():
-        response = tab.page.goto(live_server.url + path)
-        assert response.status == 200, name
-        found[name] = tab.axe_violations()
+    found = tab.violations_per_page(live_server.url, PAGES)
 
     assert found == {name: [] for name in PAGES}
     assert tab.hosts == {own_host}
