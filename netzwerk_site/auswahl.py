@@ -15,6 +15,7 @@ from collections.abc import Callable
 
 from django.core.paginator import Paginator
 from django.core.validators import slug_re
+from django.http import QueryDict
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
@@ -87,6 +88,14 @@ class Auswahl:
 
     def has_filters(self, facets):
         return any(self.getlist(facet.name) for facet in facets)
+
+    def querydict(self):
+        """The chosen values in declared order, without the page: for {% querystring %} in links keeping the selection."""
+        query = QueryDict(mutable=True)
+        for name, chosen in self.values:
+            if chosen:
+                query.setlist(name, list(chosen))
+        return query
 
     def keep(self, param, known):
         """A copy keeping only the values of param that are in known; the others become notices."""

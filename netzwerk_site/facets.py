@@ -1,37 +1,60 @@
 """Facets over the shared vocabularies, for every list that filters by them."""
 
-from django.db.models import Count
+from django.db.models import Count, F, Q
+from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
 
 from netzwerk_site.auswahl import UNKNOWN, Facet
-from netzwerk_site.choices import Umsetzungsstand
-from netzwerk_site.models import Themenfeld
+from netzwerk_site.choices import KommuneArt, Umsetzungsstand
+from netzwerk_site.models import Kommune, Themenfeld, Zielgruppe
 
 
 def themenfeld_options():
     return Themenfeld.objects.order_by("order").values_list("slug", "title")
 
 
-def by_slug(field_name):
-    """narrow and count for a foreign key or many-to-many field to a vocabulary with slugs."""
+def kommune_options():
+    """The Landkreise and kreisfreie Städte; a Landkreis stands for its municipalities too."""
+    kreisebene = Kommune.objects.filter(art__in=[KommuneArt.LANDKREIS, KommuneArt.KREISFREIE_STADT])
+    return [(k.slug, k.display_name) for k in kreisebene.order_by("name", "art").only("slug", "name", "art")]
+
+
+def zielgruppe_options():
+    return Zielgruppe.objects.order_by("name").values_list("slug", "name")
+
+
+def by_slug(field_name, group=None):
+    """narrow and count for a foreign key or many-to-many field to a vocabulary with slugs.
+
+    group names a foreign key of the vocabulary to a row that stands for it (Kommune.landkreis):
+    choosing that row includes its members, and a member counts for it instead of for itself.
+    """
+
+    def matches(prefix, values):
+        chosen = Q(**{f"{prefix}__slug__in": values})
+        return chosen | Q(**{f"{prefix}__{group}__slug__in": values}) if group else chosen
+
+    def key(prefix):
+        return Coalesce(f"{prefix}__{group}__slug", f"{prefix}__slug") if group else F(f"{prefix}__slug")
 
     def narrow(queryset, values):
         field = getattr(queryset.model, field_name)
         if not hasattr(field, "through"):
-            return queryset.filter(**{f"{field_name}__slug__in": values})
+            return queryset.filter(matches(field_name, values))
         source, target = field.field.m2m_field_name(), field.field.m2m_reverse_field_name()
-        rows = field.through.objects.filter(**{f"{target}__slug__in": values}).values(f"{source}_id")
+        rows = field.through.objects.filter(matches(target, values)).values(f"{source}_id")
         return queryset.filter(pk__in=rows)
 
     def count(queryset, options):
         field = getattr(queryset.model, field_name)
         if not hasattr(field, "through"):
-            rows = queryset.order_by().values_list(f"{field_name}__slug").annotate(n=Count("pk"))
+            rows = queryset.order_by().annotate(key=key(field_name)).values_list("key").annotate(n=Count("pk"))
             return dict(rows)
         source, target = field.field.m2m_field_name(), field.field.m2m_reverse_field_name()
         rows = (
             field.through.objects.filter(**{f"{source}_id__in": queryset.values("pk")})
-            .values_list(f"{target}__slug")
+            .annotate(key=key(target))
+            .values_list("key")
             .annotate(n=Count(f"{source}_id", distinct=True))
         )
         return dict(rows)
@@ -39,21 +62,38 @@ def by_slug(field_name):
     return narrow, count
 
 
+def by_value(field_name):
+    """narrow and count for a field whose values are the options (a choices field)."""
+
+    def narrow(queryset, values):
+        return queryset.filter(**{f"{field_name}__in": values})
+
+    def count(queryset, options):
+        return dict(queryset.order_by().values_list(field_name).annotate(n=Count("pk")))
+
+    return narrow, count
+
+
+def facet(name, label, narrow_and_count, **kwargs):
+    """A Facet that filters and counts with a (narrow, count) pair such as by_slug or by_value gives."""
+    narrow, count = narrow_and_count
+    return Facet(name, label, narrow=narrow, count=count, **kwargs)
+
+
 def themenfeld(field_name="themenfelder", multiple=True, unknown=UNKNOWN):
-    narrow, count = by_slug(field_name)
-    return Facet(
-        "themenfeld",
-        _("Themenfeld"),
-        multiple=multiple,
-        unknown=unknown,
-        load=themenfeld_options,
-        narrow=narrow,
-        count=count,
-    )
+    options = {"load": themenfeld_options, "multiple": multiple, "unknown": unknown}
+    return facet("themenfeld", _("Themenfeld"), by_slug(field_name), **options)
 
 
-def _narrow_umsetzungsstand(queryset, values):
-    return queryset.filter(umsetzungsstand__in=values)
+def kommune(field_name="kommunen", multiple=True, unknown=UNKNOWN):
+    """Kommunen of the Kreisebene; a Landkreis includes the rows of its municipalities."""
+    options = {"load": kommune_options, "multiple": multiple, "unknown": unknown}
+    return facet("kommune", _("Kommune"), by_slug(field_name, group="landkreis"), **options)
+
+
+def zielgruppe(field_name="zielgruppen", multiple=True, unknown=UNKNOWN):
+    options = {"load": zielgruppe_options, "multiple": multiple, "unknown": unknown}
+    return facet("zielgruppe", _("Zielgruppe"), by_slug(field_name), **options)
 
 
 UMSETZUNG = (
@@ -62,12 +102,12 @@ UMSETZUNG = (
         multiple=False,
         unknown=_("Das Themenfeld „%(value)s“ gibt es nicht; der Filter wurde ignoriert."),
     ),
-    Facet(
+    facet(
         "stand",
         _("Stand"),
+        by_value("umsetzungsstand"),
         kind="choice",
         choices=tuple(Umsetzungsstand.choices),
         unknown=_("Den Stand „%(value)s“ gibt es nicht; der Filter wurde ignoriert."),
-        narrow=_narrow_umsetzungsstand,
     ),
 )
