@@ -12,10 +12,12 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFi
 from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Orderable, Page
+from wagtail.models import Orderable, Page, PageManager, PageQuerySet
 from wagtail.search import index
 
+from konto.roles import is_member
 from netzwerk_site.blocks import DokumentBlock, body_blocks
+from netzwerk_site.visibility import public_pages
 from veranstaltungen.choices import AnmeldungStatus, Art, AusnahmeArt, Sichtbarkeit, Status, Wiederholung
 
 RICHTEXT_FEATURES = ["bold", "italic", "link", "ol", "ul", "h3", "h4", "document-link"]
@@ -53,6 +55,15 @@ class VeranstaltungIndexPage(RoutablePageMixin, Page):
         from veranstaltungen.views import archiv
 
         return archiv(request, self)
+
+
+class VeranstaltungQuerySet(PageQuerySet):
+    def visible_to(self, user):
+        """Live Veranstaltungen the user may see: internal ones only for members."""
+        queryset = self.live()
+        if is_member(user):
+            return queryset
+        return public_pages(queryset).filter(sichtbarkeit=Sichtbarkeit.OEFFENTLICH)
 
 
 class VeranstaltungPage(Page):
@@ -174,6 +185,8 @@ class VeranstaltungPage(Page):
     sequence = models.PositiveIntegerField(_("Kalender-Version"), default=0, editable=False)
     ical_fingerprint = models.CharField(max_length=64, blank=True, editable=False)
     ical_changed_at = models.DateTimeField(_("Für Kalender geändert am"), null=True, editable=False)
+
+    objects = PageManager.from_queryset(VeranstaltungQuerySet)()
 
     content_panels = [
         *Page.content_panels,

@@ -24,14 +24,6 @@ def today():
     return timezone.localdate()
 
 
-def sichtbar_fuer(user):
-    """Live Veranstaltungen the user may see: internal ones only for members."""
-    queryset = VeranstaltungPage.objects.live()
-    if is_member(user):
-        return queryset
-    return public_pages(queryset).filter(sichtbarkeit=Sichtbarkeit.OEFFENTLICH)
-
-
 def with_list_data(queryset, ausnahmen=True):
     """What a list entry shows; the Ausnahmen only where occurrences are computed (month view)."""
     queryset = queryset.select_related("veranstalter").prefetch_related(
@@ -94,7 +86,9 @@ def _eintraege(pages, day):
 def kommende(user, auswahl, day=None):
     """(page, notices): upcoming Veranstaltungen by their next occurrence; object_list holds Eintrag."""
     day = day or today()
-    queryset = with_list_data(nach_naechstem_termin(narrow(sichtbar_fuer(user), auswahl), day), ausnahmen=False)
+    queryset = with_list_data(
+        nach_naechstem_termin(narrow(VeranstaltungPage.objects.visible_to(user), auswahl), day), ausnahmen=False
+    )
     seite, notices = liste.paginate(queryset, auswahl.seite, KOMMENDE_PER_PAGE)
     seite.object_list = _eintraege(seite.object_list, day)
     return seite, notices
@@ -103,14 +97,16 @@ def kommende(user, auswahl, day=None):
 def naechste_veranstaltungen(user, limit=3, day=None):
     """The next few Veranstaltungen the user may see, for the home page."""
     day = day or today()
-    pages = with_list_data(nach_naechstem_termin(sichtbar_fuer(user), day), ausnahmen=False)
+    pages = with_list_data(nach_naechstem_termin(VeranstaltungPage.objects.visible_to(user), day), ausnahmen=False)
     return _eintraege(pages[:limit], day)
 
 
 def archiv(user, auswahl, day=None):
     """(page, notices): past Veranstaltungen, newest first."""
     day = day or today()
-    past = sichtbar_fuer(user).exclude(pk__in=not_ended_before(VeranstaltungPage.objects.all(), day).values("pk"))
+    past = VeranstaltungPage.objects.visible_to(user).exclude(
+        pk__in=not_ended_before(VeranstaltungPage.objects.all(), day).values("pk")
+    )
     queryset = with_list_data(narrow(past, auswahl), ausnahmen=False).order_by("-start_date", "title")
     return liste.paginate(queryset, auswahl.seite, ARCHIV_PER_PAGE)
 
@@ -126,7 +122,8 @@ def monat(user, auswahl, first, day=None):
     """Weeks (lists of seven Tag or None) of the month beginning on first with every occurrence per day."""
     day = day or today()
     last = first.replace(day=calendar.monthrange(first.year, first.month)[1])
-    pages = with_list_data(narrow(not_ended_before(sichtbar_fuer(user), first), auswahl).filter(start_date__lte=last))
+    visible = VeranstaltungPage.objects.visible_to(user)
+    pages = with_list_data(narrow(not_ended_before(visible, first), auswahl).filter(start_date__lte=last))
     by_day = {}
     for page in pages:
         for termin in wiederholung.termine(page, von=first, bis=last, ausnahmen=list(page.ausnahmen.all())):

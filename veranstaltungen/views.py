@@ -123,7 +123,7 @@ def persoenlicher_kalender(request, token):
 
 
 def _visible_page(user, slug):
-    page = queries.sichtbar_fuer(user).filter(slug=slug).first()
+    page = VeranstaltungPage.objects.visible_to(user).filter(slug=slug).first()
     if page is None:
         raise Http404
     return page
@@ -133,7 +133,7 @@ def _visible_page(user, slug):
 
 
 def _page_by_pk(user, pk):
-    return get_object_or_404(queries.sichtbar_fuer(user), pk=pk)
+    return get_object_or_404(VeranstaltungPage.objects.visible_to(user), pk=pk)
 
 
 @members_only
