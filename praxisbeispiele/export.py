@@ -7,9 +7,6 @@ import json
 
 from django.http import HttpResponse
 
-from praxisbeispiele import facets
-from praxisbeispiele.queries import export_queryset
-
 COLUMNS = [
     ("titel", "Titel"),
     ("url", "Adresse"),
@@ -64,25 +61,17 @@ def as_csv(pages, base_url):
     return buffer.getvalue()
 
 
-def _filtered_pages(request):
-    return export_queryset(facets.parse(request.GET))
-
-
 def _base_url(request):
     return request.build_absolute_uri("/").rstrip("/")
 
 
-def csv_response(request):
-    """The library filtered by the query string, as a CSV download."""
-    response = HttpResponse(
-        as_csv(_filtered_pages(request), _base_url(request)), content_type="text/csv; charset=utf-8"
-    )
+def csv_response(request, pages):
+    """pages (the library under the URL's selection) as a CSV download."""
+    response = HttpResponse(as_csv(pages, _base_url(request)), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="praxisbeispiele.csv"'
     return response
 
 
-def json_response(request):
-    """The library filtered by the query string, as JSON."""
-    return HttpResponse(
-        as_json(_filtered_pages(request), _base_url(request)), content_type="application/json; charset=utf-8"
-    )
+def json_response(request, pages):
+    """pages (the library under the URL's selection) as JSON."""
+    return HttpResponse(as_json(pages, _base_url(request)), content_type="application/json; charset=utf-8")

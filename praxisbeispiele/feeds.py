@@ -1,21 +1,22 @@
 from django.contrib.syndication.views import Feed
 from django.utils.feedgenerator import Atom1Feed
 
-from praxisbeispiele.queries import published_praxisbeispiele
-
 FEED_ITEMS = 20
 
 
 class NeuePraxisbeispieleFeed(Feed):
-    """Atom feed of the newest published Praxisbeispiele."""
+    """Atom feed of the newest of pages (the published Praxisbeispiele)."""
 
     feed_type = Atom1Feed
     title = "Neue Praxisbeispiele – Netzwerk Integration Rheinland-Pfalz"
     link = "/praxisbeispiele/"
     subtitle = "Beispiele guter Praxis aus den Kommunen und vom Land."
 
+    def __init__(self, pages):
+        self.pages = pages
+
     def items(self):
-        return published_praxisbeispiele().order_by("-first_published_at", "-pk")[:FEED_ITEMS]
+        return self.pages.order_by("-first_published_at", "-pk")[:FEED_ITEMS]
 
     def item_title(self, item):
         return item.title

@@ -8,9 +8,7 @@ from django.utils.translation import gettext as _
 
 from netzwerk_site.choices import KommuneArt
 from netzwerk_site.models import Kommune
-from netzwerk_site.visibility import public_pages
 from praxisbeispiele.models import PraxisbeispielPage, Uebernahme
-from praxisbeispiele.queries import published_praxisbeispiele
 
 
 def kreisebene():
@@ -22,7 +20,7 @@ def praxisbeispiel_counts():
     """Live Praxisbeispiele per Kommune of the Kreisebene, its municipalities' examples included."""
     through = PraxisbeispielPage.kommunen.through
     rows = through.objects.filter(
-        praxisbeispielpage__in=public_pages(PraxisbeispielPage.objects.live()).values("pk")
+        praxisbeispielpage__in=PraxisbeispielPage.objects.published().values("pk")
     ).values_list("kommune_id", "kommune__landkreis_id", "praxisbeispielpage_id")
     pairs = {(landkreis_id or kommune_id, page_id) for kommune_id, landkreis_id, page_id in rows}
     return Counter(kommune_id for kommune_id, _ in pairs)
@@ -34,7 +32,13 @@ def _mit_gemeinden(kommune):
 
 def praxisbeispiele_of(kommune):
     """Live Praxisbeispiele of a Kommune, including those of its municipalities."""
-    return published_praxisbeispiele().filter(kommunen__in=_mit_gemeinden(kommune)).distinct().order_by("title")
+    return (
+        PraxisbeispielPage.objects.published()
+        .for_cards()
+        .filter(kommunen__in=_mit_gemeinden(kommune))
+        .distinct()
+        .order_by("title")
+    )
 
 
 def uebernahmen_of(kommune):

@@ -7,11 +7,17 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, re_path
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import GroupApprovalTask, Page
+from wagtail.models import GroupApprovalTask, Page, PageManager
 from wagtail.search import index
 
+from netzwerk_site.auswahl import load, narrow, parse
 from netzwerk_site.blocks import body_blocks
+from praxisbeispiele import export, facets
 from praxisbeispiele.choices import Foerderart, PraxisEbene, UebernahmeStand
+from praxisbeispiele.feeds import NeuePraxisbeispieleFeed
+from praxisbeispiele.permissions import may_record_uebernahme
+from praxisbeispiele.queries import PraxisbeispielQuerySet
+from veranstaltungen.models import VeranstaltungPage
 
 
 class Foerderung(models.Model):
@@ -45,30 +51,29 @@ class PraxisbeispielIndexPage(RoutablePageMixin, Page):
         verbose_name_plural = _("Praxisbeispiel-Bibliotheken")
 
     def get_context(self, request, *args, **kwargs):
-        from praxisbeispiele import facets, queries
-
         context = super().get_context(request, *args, **kwargs)
-        context.update(queries.library(facets.parse(request.GET)))
+        auswahl, options = load(parse(request.GET, facets.SPEC), facets.FACETS)
+        library = PraxisbeispielPage.objects.library(auswahl)
+        context.update(facets.page_context(library, auswahl, options, request.GET))
         return context
 
     # Wagtail resolves routes with a trailing slash added; file names are linked without one.
     @re_path(r"^export\.csv/?$", name="export_csv")
     def export_csv(self, request):
-        from praxisbeispiele import export
-
-        return export.csv_response(request)
+        return export.csv_response(request, self.exported(request))
 
     @re_path(r"^export\.json/?$", name="export_json")
     def export_json(self, request):
-        from praxisbeispiele import export
-
-        return export.json_response(request)
+        return export.json_response(request, self.exported(request))
 
     @re_path(r"^feed\.atom/?$", name="feed")
     def feed(self, request):
-        from praxisbeispiele.feeds import NeuePraxisbeispieleFeed
+        return NeuePraxisbeispieleFeed(PraxisbeispielPage.objects.published().for_cards())(request)
 
-        return NeuePraxisbeispieleFeed()(request)
+    def exported(self, request):
+        """The whole library under the URL's selection, with every relation the exports write."""
+        auswahl, _options = load(parse(request.GET, facets.SPEC), facets.FACETS)
+        return narrow(PraxisbeispielPage.objects.library(auswahl), auswahl, facets.FACETS).for_export()
 
 
 class PraxisbeispielPage(Page):
@@ -161,6 +166,8 @@ class PraxisbeispielPage(Page):
         related_name="eingereichte_praxisbeispiele",
     )
 
+    objects = PageManager.from_queryset(PraxisbeispielQuerySet)()
+
     content_panels = [
         *Page.content_panels,
         FieldPanel("summary"),
@@ -235,16 +242,14 @@ class PraxisbeispielPage(Page):
         verbose_name_plural = _("Praxisbeispiele")
 
     def get_context(self, request, *args, **kwargs):
-        from praxisbeispiele.permissions import may_record_uebernahme
-        from praxisbeispiele.queries import similar_praxisbeispiele
         from praxisbeispiele.uebernahmen import UebernahmeForm, uebernahmen_of
-        from veranstaltungen.queries import sichtbar_fuer
 
         context = super().get_context(request, *args, **kwargs)
         uebernahmen = list(uebernahmen_of(self))
         context["uebernahmen"] = uebernahmen
-        context["aehnliche"] = similar_praxisbeispiele(self)
-        context["veranstaltungen"] = sichtbar_fuer(request.user).filter(praxisbeispiele=self).order_by("-start_date")
+        context["aehnliche"] = PraxisbeispielPage.objects.similar_to(self)
+        veranstaltungen = VeranstaltungPage.objects.visible_to(request.user).filter(praxisbeispiele=self)
+        context["veranstaltungen"] = veranstaltungen.order_by("-start_date")
         context["leichte_fassung"] = bool(self.leichte_sprache) and request.GET.get("fassung") == "leicht"
         if may_record_uebernahme(request.user, self):
             own = next((u for u in uebernahmen if u.kommune_id == request.user.kommune_id), None)

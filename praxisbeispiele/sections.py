@@ -3,7 +3,7 @@
 from netzwerk_site import sections
 from netzwerk_site.models import HandlungsfeldPage, HomePage, ThemenfeldPage
 from netzwerk_site.sections import Section
-from praxisbeispiele.queries import published_praxisbeispiele
+from praxisbeispiele.models import PraxisbeispielPage
 from praxisbeispiele.submission import einreichungen_von
 
 STARTSEITE = 6
@@ -13,10 +13,10 @@ THEMENFELD = 6
 @sections.register("seite")
 def praxisbeispiele_section(request, page):
     if isinstance(page, HomePage):
-        neueste = published_praxisbeispiele().order_by("-first_published_at", "-pk")[:STARTSEITE]
+        neueste = PraxisbeispielPage.objects.published().for_cards().order_by("-first_published_at", "-pk")[:STARTSEITE]
         return Section("praxisbeispiele/sections/startseite.html", {"neueste_praxisbeispiele": neueste}, order=10)
     if isinstance(page, ThemenfeldPage):
-        alle = published_praxisbeispiele().filter(themenfelder=page.themenfeld)
+        alle = PraxisbeispielPage.objects.published().for_cards().filter(themenfelder=page.themenfeld)
         # The newest few; the library lists them all with filters and pages.
         context = {
             "praxisbeispiele": alle.order_by("-first_published_at", "-pk")[:THEMENFELD],
@@ -24,7 +24,7 @@ def praxisbeispiele_section(request, page):
         }
         return Section("praxisbeispiele/sections/themenfeld.html", context, order=10)
     if isinstance(page, HandlungsfeldPage):
-        context = {"praxisbeispiele": published_praxisbeispiele().filter(handlungsfelder=page)}
+        context = {"praxisbeispiele": PraxisbeispielPage.objects.published().for_cards().filter(handlungsfelder=page)}
         return Section("praxisbeispiele/sections/handlungsfeld.html", context, order=10)
     return None
 

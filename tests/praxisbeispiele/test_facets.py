@@ -1,14 +1,109 @@
 """Library filters alone and combined, and facet counts that match the results."""
 
+import dataclasses
+from collections import Counter
+
+from django.http import QueryDict
+
 import pytest
 
+from netzwerk_site.auswahl import count, parse
 from netzwerk_site.choices import KommuneArt
 from praxisbeispiele.choices import PraxisEbene
+from praxisbeispiele.facets import FACETS, SPEC
 from praxisbeispiele.models import Foerderung
 from tests.factories.netzwerk_site import KommuneFactory, ThemenfeldFactory, ZielgruppeFactory
 from tests.factories.praxisbeispiele import PraxisbeispielPageFactory
 
-pytestmark = [pytest.mark.integration, pytest.mark.django_db]
+# -- parsing the library's URL, without the database ------------------------------------
+
+
+@pytest.mark.unit
+def test_parse_reads_every_parameter_of_the_library():
+    querydict = QueryDict(
+        "themenfeld=bildung&themenfeld=ankommen&kommune=landkreis-mainz-bingen&zielgruppe=kinder"
+        "&foerderung=esf_plus&ebene=land&q=++Kita++Einstieg++&sortierung=titel&seite=2"
+    )
+
+    auswahl = parse(querydict, SPEC)
+
+    assert auswahl.values == (
+        ("themenfeld", ("bildung", "ankommen")),
+        ("kommune", ("landkreis-mainz-bingen",)),
+        ("zielgruppe", ("kinder",)),
+        ("foerderung", ("esf_plus",)),
+        ("ebene", ("land",)),
+        ("q", ("Kita Einstieg",)),
+        ("sortierung", ("titel",)),
+    )
+    assert (auswahl.seite, auswahl.notices) == ("2", [])
+
+
+@pytest.mark.unit
+def test_parse_drops_malformed_values_and_unknown_choices_with_the_notices_in_parameter_order():
+    querydict = QueryDict("sortierung=zufall&ebene=bund&kommune=%3Cscript%3E&ebene=kommunal")
+
+    auswahl = parse(querydict, SPEC)
+
+    assert (auswahl.getlist("kommune"), auswahl.getlist("ebene"), auswahl.get("sortierung")) == ((), ("kommunal",), "")
+    assert auswahl.notices == [
+        "Der Filterwert „<script>“ für Kommune ist unbekannt und wurde ignoriert.",
+        "Der Filterwert „bund“ für Ebene ist unbekannt und wurde ignoriert.",
+        "Die Sortierung „zufall“ gibt es nicht; es gilt die Standardsortierung.",
+    ]
+
+
+@pytest.mark.unit
+def test_parse_collapses_and_shortens_the_free_text():
+    querydict = QueryDict(mutable=True)
+    querydict["q"] = "  Sprach\t kurs " + "x" * 300
+
+    auswahl = parse(querydict, SPEC)
+
+    assert auswahl.get("q") == ("Sprach kurs " + "x" * 300)[:200]
+
+
+@pytest.mark.unit
+def test_parse_without_parameters_chooses_nothing_and_shows_page_one():
+    auswahl = parse(QueryDict(""), SPEC)
+
+    assert (auswahl.has_filters(FACETS), auswahl.get("q"), auswahl.seite, auswahl.notices) == (False, "", "1", [])
+
+
+@pytest.mark.unit
+def test_selection_links_keep_the_chosen_values_in_declared_order_without_the_page():
+    auswahl = parse(QueryDict("sortierung=titel&seite=3&ebene=land&themenfeld=bildung&q=Kita"), SPEC)
+
+    assert auswahl.querydict().urlencode() == "themenfeld=bildung&ebene=land&q=Kita&sortierung=titel"
+
+
+@pytest.mark.unit
+def test_count_returns_the_counts_and_leaves_the_selection_unchanged():
+    rows = [
+        {"pk": 1, "themenfeld": {"bildung"}, "ebene": {"land"}},
+        {"pk": 2, "themenfeld": {"bildung", "ankommen"}, "ebene": {"kommunal"}},
+        {"pk": 3, "themenfeld": {"ankommen"}, "ebene": {"kommunal"}},
+    ]
+    in_memory = [
+        dataclasses.replace(
+            facet,
+            narrow=lambda items, values, name=facet.name: [r for r in items if r[name] & set(values)],
+            count=lambda items, options, name=facet.name: Counter(v for r in items for v in r[name]),
+        )
+        for facet in FACETS
+        if facet.name in ("themenfeld", "ebene")
+    ]
+    options = {"themenfeld": [("ankommen", "Ankommen"), ("bildung", "Bildung")], "ebene": list(PraxisEbene.choices)}
+    auswahl = parse(QueryDict("themenfeld=bildung&ebene=kommunal"), SPEC)
+    before = dataclasses.astuple(auswahl)
+
+    counts = count(rows, auswahl, in_memory, options)
+
+    assert counts == {"themenfeld": {"ankommen": 2, "bildung": 1}, "ebene": {"kommunal": 1, "land": 1}}
+    assert dataclasses.astuple(auswahl) == before
+
+
+# -- the library page with data ----------------------------------------------------------
 
 
 @pytest.fixture
@@ -64,42 +159,51 @@ def get(client, **params):
     return client.get("/praxisbeispiele/", {"sortierung": "titel", **params})
 
 
+@pytest.mark.integration
 def test_without_filters_all_examples_are_listed(client, bibliothek):
     response = get(client)
 
     assert titles(response) == ["Kita-Einstieg", "Pirmasenser Weg", "Schwimmkurse", "Sprachziel Deutsch"]
 
 
+@pytest.mark.integration
 def test_themenfeld_filter(client, bibliothek):
     assert titles(get(client, themenfeld="ankommen")) == ["Pirmasenser Weg", "Schwimmkurse"]
 
 
+@pytest.mark.integration
 def test_two_options_of_one_facet_combine_with_or(client, bibliothek):
     response = get(client, zielgruppe=["kinder", "frauen"])
 
     assert titles(response) == ["Kita-Einstieg", "Pirmasenser Weg", "Schwimmkurse", "Sprachziel Deutsch"]
 
 
+@pytest.mark.integration
 def test_landkreis_filter_includes_its_municipalities(client, bibliothek):
     assert titles(get(client, kommune="landkreis-mainz-bingen")) == ["Kita-Einstieg", "Schwimmkurse"]
 
 
+@pytest.mark.integration
 def test_kreisfreie_stadt_filter(client, bibliothek):
     assert titles(get(client, kommune="stadt-pirmasens")) == ["Pirmasenser Weg"]
 
 
+@pytest.mark.integration
 def test_zielgruppe_filter(client, bibliothek):
     assert titles(get(client, zielgruppe="kinder")) == ["Kita-Einstieg", "Schwimmkurse"]
 
 
+@pytest.mark.integration
 def test_foerderung_filter(client, bibliothek):
     assert titles(get(client, foerderung="land")) == ["Kita-Einstieg", "Sprachziel Deutsch"]
 
 
+@pytest.mark.integration
 def test_ebene_filter(client, bibliothek):
     assert titles(get(client, ebene="land")) == ["Sprachziel Deutsch"]
 
 
+@pytest.mark.integration
 def test_filters_of_different_facets_combine_with_and(client, bibliothek):
     response = get(
         client, themenfeld="bildung", zielgruppe="kinder", foerderung="land", kommune="landkreis-mainz-bingen"
@@ -108,6 +212,7 @@ def test_filters_of_different_facets_combine_with_and(client, bibliothek):
     assert titles(response) == ["Kita-Einstieg"]
 
 
+@pytest.mark.integration
 def test_facet_counts_match_the_results_each_option_would_give(client, bibliothek):
     response = get(client, themenfeld="bildung")
 
@@ -119,6 +224,7 @@ def test_facet_counts_match_the_results_each_option_would_give(client, bibliothe
         assert len(titles(get(client, themenfeld="bildung", **{param: value}))) == counts(response, param)[value]
 
 
+@pytest.mark.integration
 def test_facet_counts_ignore_unpublished_praxisbeispiele(client, bibliothek):
     bibliothek["kita"].unpublish()
 
@@ -128,6 +234,7 @@ def test_facet_counts_ignore_unpublished_praxisbeispiele(client, bibliothek):
     assert titles(response) == ["Pirmasenser Weg", "Schwimmkurse", "Sprachziel Deutsch"]
 
 
+@pytest.mark.integration
 def test_unknown_and_malformed_filter_values_are_ignored_with_a_notice(client, bibliothek):
     response = get(client, themenfeld=["bildung", "atlantis"], kommune="<script>", sortierung="zufall")
 
@@ -141,6 +248,7 @@ def test_unknown_and_malformed_filter_values_are_ignored_with_a_notice(client, b
     assert "<script>" not in response.content.decode()
 
 
+@pytest.mark.integration
 def test_empty_result_explains_which_filter_to_loosen(client, bibliothek):
     response = get(client, ebene="land", kommune="stadt-pirmasens")
 
@@ -150,12 +258,14 @@ def test_empty_result_explains_which_filter_to_loosen(client, bibliothek):
     assert "Ohne den Filter Ebene (Land) gäbe es 1 Treffer." in html
 
 
+@pytest.mark.integration
 def test_state_lives_in_the_url_of_pagination_and_export_links(client, bibliothek):
     response = get(client, themenfeld="bildung")
 
     assert 'href="/praxisbeispiele/export.csv?themenfeld=bildung&amp;sortierung=titel"' in response.content.decode()
 
 
+@pytest.mark.integration
 def test_free_text_query_narrows_results_and_counts(client, bibliothek):
     response = client.get("/praxisbeispiele/", {"q": "Schwimmkurse"})
 

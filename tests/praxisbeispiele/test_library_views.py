@@ -1,7 +1,7 @@
 import pytest
 
+from praxisbeispiele.facets import PER_PAGE
 from praxisbeispiele.models import Uebernahme
-from praxisbeispiele.queries import PER_PAGE
 from tests.factories.netzwerk_site import KommuneFactory, ThemenfeldFactory
 from tests.factories.praxisbeispiele import PraxisbeispielPageFactory
 
@@ -47,7 +47,7 @@ def test_pagination_edges(client, site_tree, seite, expected_number, notice):
 
     assert response.status_code == 200
     assert response.context["seite"].number == expected_number
-    assert response.context["auswahl"].notices == ([notice] if notice else [])
+    assert response.context["notices"] == ([notice] if notice else [])
 
 
 def test_last_page_holds_the_remainder(client, site_tree):
