@@ -81,6 +81,14 @@ def test_filters_narrow_by_themenfeld_and_art(client, make_veranstaltung, themen
     assert titles(response) == ["Passt"]
 
 
+def test_list_offers_one_calendar_feed_per_themenfeld(client, index, themenfeld):
+    response = client.get("/veranstaltungen/")
+
+    html = response.content.decode()
+    assert '<a href="webcal://testserver/veranstaltungen/themenfeld/ankommen-und-orientierung/kalender.ics">' in html
+    assert "Ankommen und Orientierung</a>" in html
+
+
 def test_unknown_filter_values_are_ignored_with_a_notice(client, make_veranstaltung):
     make_veranstaltung("a", title="Treffen")
 
