@@ -58,3 +58,19 @@ def test_footer_links_content_pages_by_their_slug(client, menu):
     response = client.get("/")
 
     assert ("/impressum/", "Impressum") in _footer_links(response)
+
+
+def test_migration_marks_the_menu_pages_of_an_existing_site_and_nothing_else(site_tree):
+    from importlib import import_module
+
+    from django.apps import apps
+
+    from wagtail.models import Page
+
+    migration = import_module("netzwerk_site.migrations.0005_menu_pages")
+    Page.objects.filter(depth__gte=2).update(show_in_menus=False)
+
+    migration.mark_menu_pages(apps, None)
+
+    marked = Page.objects.filter(show_in_menus=True).order_by("path").values_list("slug", flat=True)
+    assert list(marked) == ["themenfelder", "praxisbeispiele"]
