@@ -43,7 +43,7 @@ from search import index
 from veranstaltungen import anmeldung
 from veranstaltungen.choices import Art, AusnahmeArt, Sichtbarkeit, Status, Wiederholung
 from veranstaltungen.models import Ausnahme, VeranstaltungIndexPage, VeranstaltungPage
-from veranstaltungen.wiederholung import series_dates
+from veranstaltungen.recurrence import series_dates
 
 UNIT = {
     "mitglieder": 10,

@@ -7,7 +7,7 @@ and production settings (bench/settings.py), measure the trivial view as the cei
 scenario with wrk at concurrency 8. Each anonymous page is measured twice: "kalt" (a unique query
 parameter per request, so the page cache never answers and the page is built every time) and
 "warm" (the same URL again and again, as visitors and crawlers do). SQL queries per request come
-from bench/abfragen.py, worker memory from /proc.
+from bench/query_counts.py, worker memory from /proc.
 """
 
 import argparse
@@ -306,7 +306,7 @@ def wrk(paths, seconds, kalt=False, headers=(), body=None):
 def measure(database_url, seconds):
     info = json.loads(
         subprocess.run(
-            [PYTHON, str(BENCH / "abfragen.py")],
+            [PYTHON, str(BENCH / "query_counts.py")],
             cwd=ROOT,
             env=env_for(database_url),
             capture_output=True,

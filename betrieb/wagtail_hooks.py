@@ -1,7 +1,7 @@
 from wagtail import hooks
 from wagtail.permissions import register_permission_policy
 
-from betrieb.gruppenrechte import ObjektrechteProtokoll
+from betrieb.group_permissions import ObjektrechteProtokoll
 from betrieb.models import AuditEintrag
 from betrieb.viewsets import AuditViewSet, SuperuserOnlyPolicy
 

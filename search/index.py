@@ -11,7 +11,7 @@ import logging
 
 from django.db import transaction
 
-from search import documents, glossar, woerterbuch
+from search import documents, glossar, wordlist
 from search.analysis import stem
 from search.choices import Sichtbarkeit
 from search.engines import configured_engine
@@ -21,7 +21,7 @@ logger = logging.getLogger("netzwerk.suche")
 
 
 def _words(dokument, analyzer):
-    return woerterbuch.words_of(analyzer, dokument.title, dokument.text, dokument.meta)
+    return wordlist.words_of(analyzer, dokument.title, dokument.text, dokument.meta)
 
 
 def _row_values(dokument, analyzer, known_stems, words):
@@ -59,12 +59,12 @@ def write_document(dokument):
     analyzer = glossar.analyzer()
     words = _words(dokument, analyzer)
     public = dokument.sichtbarkeit == Sichtbarkeit.OEFFENTLICH
-    known = woerterbuch.all_stems() | woerterbuch.glossary_stems(analyzer) | {stem(w) for w in words}
+    known = wordlist.all_stems() | wordlist.glossary_stems(analyzer) | {stem(w) for w in words}
     values = _row_values(dokument, analyzer, known, words)
     with transaction.atomic():
         # Locked, so that two writers of one document on PostgreSQL cannot both count its old words.
         old = SuchDokument.objects.select_for_update().filter(key=dokument.key).first()
-        woerterbuch.apply_changes(_vocabulary_of(old), {w: (s, public) for w, s in words.items()})
+        wordlist.apply_changes(_vocabulary_of(old), {w: (s, public) for w, s in words.items()})
         row, _ = SuchDokument.objects.update_or_create(key=dokument.key, defaults=values)
     return row
 
@@ -74,7 +74,7 @@ def delete_document(key):
     old = SuchDokument.objects.filter(key=key).first()
     if old is None:
         return False
-    woerterbuch.apply_changes(_vocabulary_of(old), {})
+    wordlist.apply_changes(_vocabulary_of(old), {})
     old.delete()
     return True
 
@@ -85,7 +85,7 @@ def _known_stems_for(analyzer, text, words):
     for token in analyzer.tokens(text, for_index=True):
         if not token.protected:
             candidates |= analyzer.compound_candidates(token.folded)
-    return woerterbuch.known_stems(analyzer, candidates) | {stem(w) for w in words}
+    return wordlist.known_stems(analyzer, candidates) | {stem(w) for w in words}
 
 
 def append_document_text(key, text, datum=None):
@@ -97,7 +97,7 @@ def append_document_text(key, text, datum=None):
     is no row yet (the caller indexes the whole object then).
     """
     analyzer = glossar.analyzer()
-    words = woerterbuch.words_of(analyzer, text)
+    words = wordlist.words_of(analyzer, text)
     known = _known_stems_for(analyzer, text, words)
     terms = " ".join(analyzer.index_terms(text, known))
     with transaction.atomic():
@@ -107,7 +107,7 @@ def append_document_text(key, text, datum=None):
         old_words = set(row.woerter.split())
         new_words = {w: s for w, s in words.items() if w not in old_words}
         public = row.sichtbarkeit == Sichtbarkeit.OEFFENTLICH
-        woerterbuch.apply_changes({}, {w: (s, public) for w, s in new_words.items()})
+        wordlist.apply_changes({}, {w: (s, public) for w, s in new_words.items()})
         row.text = "\n".join(filter(None, [row.text, text]))
         row.text_terms = " ".join(filter(None, [row.text_terms, terms]))
         row.woerter = " ".join(sorted(old_words | set(new_words)))
@@ -222,10 +222,10 @@ def rebuild(progress=None):
             entry.anzahl_gesamt += 1
             entry.anzahl_oeffentlich += int(public)
             stems.add(entry.stamm)
-    stems |= woerterbuch.glossary_stems(analyzer)
+    stems |= wordlist.glossary_stems(analyzer)
     SuchDokument.objects.all().delete()
     SuchWort.objects.all().delete()
-    SuchWort.objects.bulk_create(vocabulary.values(), batch_size=woerterbuch.CHUNK)
+    SuchWort.objects.bulk_create(vocabulary.values(), batch_size=wordlist.CHUNK)
     rows = [
         SuchDokument(key=d.key, **_row_values(d, analyzer, stems, words))
         for d, words in zip(dokumente, words_per_document, strict=True)

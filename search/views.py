@@ -1,4 +1,4 @@
-"""The search page /suche/ and the JSON API /api/suche/: parse input, call search.suche, render."""
+"""The search page /suche/ and the JSON API /api/suche/: parse input, call search.service, render."""
 
 from django.http import JsonResponse
 from django.shortcuts import render
@@ -6,7 +6,7 @@ from django.views.decorators.http import require_GET
 
 from netzwerk_site.auswahl import paginate
 from search import presentation
-from search.suche import API_MAX_LIMIT, PER_PAGE, suchen
+from search.service import API_MAX_LIMIT, PER_PAGE, suchen
 
 MAX_PAGE = 10_000
 

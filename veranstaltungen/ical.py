@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 
 from icalendar import Calendar, Event, Timezone, TimezoneDaylight, TimezoneStandard, vDuration
 
-from veranstaltungen import wiederholung
+from veranstaltungen import recurrence
 from veranstaltungen.choices import AusnahmeArt, Status
 
 PRODID = "-//Netzwerk Integration Rheinland-Pfalz//Veranstaltungen//DE"
@@ -159,13 +159,13 @@ def events_for(page, context):
     """The VEVENT of page and one VEVENT per cancelled or moved date of its series."""
     ausnahmen = sorted(page.ausnahmen.all(), key=lambda a: a.datum)
     master = _base_event(page, context, cancelled=page.is_cancelled)
-    master.add("dtstart", wiederholung.local_start(page))
-    master.add("dtend", _end(page, wiederholung.local_start(page)))
-    parts = wiederholung.rule_parts(page)
+    master.add("dtstart", recurrence.local_start(page))
+    master.add("dtend", _end(page, recurrence.local_start(page)))
+    parts = recurrence.rule_parts(page)
     if parts is None:
         return [master]
     master.add("rrule", parts)
-    excluded = [wiederholung.local_start(page, a.datum) for a in ausnahmen if a.art == AusnahmeArt.ENTFAELLT]
+    excluded = [recurrence.local_start(page, a.datum) for a in ausnahmen if a.art == AusnahmeArt.ENTFAELLT]
     if excluded:
         master.add("exdate", excluded)
     overrides = [_override(page, a, context) for a in ausnahmen if a.art != AusnahmeArt.ENTFAELLT]
@@ -173,17 +173,17 @@ def events_for(page, context):
 
 
 def _end(page, start):
-    return wiederholung.wall_clock_end(start, wiederholung.duration(page))
+    return recurrence.wall_clock_end(start, recurrence.duration(page))
 
 
 def _override(page, ausnahme, context):
     """RFC 5545, 3.8.4.4: the occurrence identified by its original start, with its new data."""
     cancelled = page.is_cancelled or ausnahme.art == AusnahmeArt.ABGESAGT
     event = _base_event(page, context, cancelled=cancelled, hinweis=ausnahme.hinweis)
-    original = wiederholung.local_start(page, ausnahme.datum)
+    original = recurrence.local_start(page, ausnahme.datum)
     event.add("recurrence-id", original)
     if ausnahme.art == AusnahmeArt.VERSCHOBEN:
-        start, end = wiederholung.moved_times(page, ausnahme)
+        start, end = recurrence.moved_times(page, ausnahme)
     else:
         start, end = original, _end(page, original)
     event.add("dtstart", start)

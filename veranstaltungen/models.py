@@ -341,8 +341,8 @@ class Ausnahme(Orderable):
 class Termineintrag(models.Model):
     """One stored occurrence of a Veranstaltung, so lists sort and page by the next date in SQL.
 
-    Written by veranstaltungen/terminindex.py whenever a page or one of its Ausnahmen is saved;
-    the occurrences themselves are always computed by veranstaltungen/wiederholung.py.
+    Written by veranstaltungen/occurrences.py whenever a page or one of its Ausnahmen is saved;
+    the occurrences themselves are always computed by veranstaltungen/recurrence.py.
     """
 
     veranstaltung = models.ForeignKey(

@@ -12,7 +12,7 @@ from konto.roles import is_member
 from netzwerk_site import auswahl as liste
 from netzwerk_site.models import HandlungsfeldPage, Themenfeld
 from netzwerk_site.visibility import public_pages
-from veranstaltungen import filters, terminindex, wiederholung
+from veranstaltungen import filters, occurrences, recurrence
 from veranstaltungen.choices import AnmeldungStatus, Sichtbarkeit
 from veranstaltungen.models import Anmeldung, Ausnahme, Termineintrag, VeranstaltungPage
 
@@ -80,7 +80,7 @@ def _eintraege(pages, day):
     rows = {}
     for row in Termineintrag.objects.filter(naechste, letzter_tag__gte=day).order_by("pk"):
         rows.setdefault(row.veranstaltung_id, row)
-    return [Eintrag(page, terminindex.termin_aus(rows[page.pk])) for page in pages if page.pk in rows]
+    return [Eintrag(page, occurrences.termin_aus(rows[page.pk])) for page in pages if page.pk in rows]
 
 
 def kommende(user, auswahl, day=None):
@@ -126,16 +126,16 @@ def monat(user, auswahl, first, day=None):
     pages = with_list_data(narrow(not_ended_before(visible, first), auswahl).filter(start_date__lte=last))
     by_day = {}
     for page in pages:
-        for termin in wiederholung.termine(page, von=first, bis=last, ausnahmen=list(page.ausnahmen.all())):
+        for termin in recurrence.termine(page, von=first, bis=last, ausnahmen=list(page.ausnahmen.all())):
             current = max(termin.start_date, first)
             while current <= min(termin.last_date, last):
                 by_day.setdefault(current, []).append(Eintrag(page, termin))
-                current += wiederholung.ONE_DAY
+                current += recurrence.ONE_DAY
     weeks = []
     for week in calendar.Calendar(firstweekday=0).monthdatescalendar(first.year, first.month):
         weeks.append(
             [
-                Tag(d, sorted(by_day.get(d, []), key=lambda e: wiederholung.sort_key(e.termin.start)), d == day)
+                Tag(d, sorted(by_day.get(d, []), key=lambda e: recurrence.sort_key(e.termin.start)), d == day)
                 if d.month == first.month
                 else None
                 for d in week
@@ -159,10 +159,10 @@ def detail_context(page, user, day=None):
     day = day or today()
     ausnahmen = list(page.ausnahmen.order_by("datum"))
     context = {
-        "termine": wiederholung.termine(page, von=day, bis=day + datetime.timedelta(days=366), ausnahmen=ausnahmen)[
+        "termine": recurrence.termine(page, von=day, bis=day + datetime.timedelta(days=366), ausnahmen=ausnahmen)[
             :12
         ],
-        "is_past": wiederholung.last_date(page) is not None and wiederholung.last_date(page) < day,
+        "is_past": recurrence.last_date(page) is not None and recurrence.last_date(page) < day,
         "themenfelder": page.themenfelder.order_by("order"),
         "dokumentation_handlungsfelder": HandlungsfeldPage.objects.live()
         .filter(pk__in=page.handlungsfelder.values("pk"))

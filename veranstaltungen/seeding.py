@@ -12,7 +12,7 @@ from netzwerk_site.seeding.schema import SeedError, SeedFile
 from netzwerk_site.seeding.text import paragraphs_html
 from veranstaltungen.choices import Art, Sichtbarkeit, Wiederholung
 from veranstaltungen.models import VeranstaltungIndexPage, VeranstaltungPage
-from veranstaltungen.wiederholung import BERLIN
+from veranstaltungen.recurrence import BERLIN
 
 FILENAME = "veranstaltungen.toml"
 INDEX_INTRO = (

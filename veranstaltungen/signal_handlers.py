@@ -8,7 +8,7 @@ from wagtail.models import PageViewRestriction
 from wagtail.signals import page_unpublished
 
 from konto.roles import MEMBER_GROUPS
-from veranstaltungen import terminindex
+from veranstaltungen import occurrences
 from veranstaltungen.feeds import note_removal
 from veranstaltungen.models import Ausnahme, VeranstaltungPage
 
@@ -38,13 +38,13 @@ def on_saved(sender, instance, update_fields=None, **kwargs):
 def on_dates_saved(sender, instance, raw=False, update_fields=None, **kwargs):
     if raw or (update_fields is not None and not TERMIN_FIELDS & set(update_fields)):
         return
-    terminindex.aktualisieren(instance.pk)
+    occurrences.aktualisieren(instance.pk)
 
 
 def on_ausnahme_changed(sender, instance, raw=False, **kwargs):
     # Wagtail saves a page's Ausnahmen after the page itself, so the page's handler saw the old ones.
     if not raw:
-        terminindex.aktualisieren(instance.veranstaltung_id)
+        occurrences.aktualisieren(instance.veranstaltung_id)
 
 
 def on_removed(sender, instance, **kwargs):

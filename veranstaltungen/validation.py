@@ -3,7 +3,7 @@
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
-from veranstaltungen import wiederholung
+from veranstaltungen import recurrence
 
 
 def validate_veranstaltung(page):
@@ -31,7 +31,7 @@ def _validate_ausnahmen(page):
     for ausnahme in page.ausnahmen.all():
         if not page.wiederholung:
             raise ValidationError(_("Ausnahmen gibt es nur bei wiederkehrenden Veranstaltungen."))
-        if not wiederholung.is_occurrence(page, ausnahme.datum):
+        if not recurrence.is_occurrence(page, ausnahme.datum):
             raise ValidationError(
                 _("Der %(datum)s ist kein Termin dieser Reihe. Wählen Sie ein Datum, an dem die Reihe stattfindet.")
                 % {"datum": f"{ausnahme.datum:%d.%m.%Y}"}

@@ -146,7 +146,7 @@ AXES_LOCKOUT_TEMPLATE = "konto/gesperrt.html"
 AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False
 # Every login form (ours and Wagtail's for private pages) goes through this: no overlong or NUL usernames.
-AXES_USERNAME_CALLABLE = "konto.sperre.benutzername"
+AXES_USERNAME_CALLABLE = "konto.lockout.benutzername"
 
 # Audit log (betrieb): entries, with names and IP addresses, are deleted after this many days
 # by `manage.py audit_bereinigen` (docs/data-protection.md).

@@ -39,7 +39,7 @@ from netzwerk_site.tree import ensure_tree_root
 from praxisbeispiele.models import PraxisbeispielIndexPage
 from praxisbeispiele.submission import create_submission
 from search.models import SuchDokument
-from search.suche import suchen
+from search.service import suchen
 from tests.factories.diskussionen import BeitragFactory, DiskussionFactory
 from tests.factories.einreichungen import pdf_upload, png_bytes, png_upload
 from tests.factories.konto import UserFactory

@@ -15,7 +15,7 @@ from search.analysis import GlossarEintrag
 from search.engines import Anfrage
 from search.engines.elasticsearch import ElasticsearchEngine, build_search, index_body, parse_response, synonym_rules
 from search.models import SuchDokument
-from search.suche import suchen
+from search.service import suchen
 
 RECORDED = Path(__file__).parent / "recorded"
 

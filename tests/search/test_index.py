@@ -5,7 +5,7 @@ from wagtail.models import PageViewRestriction
 import pytest
 
 from search.models import SuchDokument, SuchWort
-from search.suche import suchen
+from search.service import suchen
 from tests.factories.netzwerk_site import KommuneFactory, ThemenfeldFactory
 
 pytestmark = [pytest.mark.integration, pytest.mark.django_db]

@@ -5,7 +5,7 @@ from django.core.management import call_command
 
 import pytest
 
-from search.relevanz import evaluate, read_testset, summary
+from search.relevance import evaluate, read_testset, summary
 
 pytestmark = [pytest.mark.integration, pytest.mark.django_db]
 

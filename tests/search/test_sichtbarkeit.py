@@ -6,7 +6,7 @@ from wagtail.models import PageViewRestriction
 
 import pytest
 
-from search.suche import suchen
+from search.service import suchen
 from tests.factories.netzwerk_site import KommuneFactory
 
 pytestmark = [pytest.mark.integration, pytest.mark.django_db]

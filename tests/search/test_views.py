@@ -1,6 +1,6 @@
 import pytest
 
-from search.suche import API_MAX_LIMIT
+from search.service import API_MAX_LIMIT
 
 pytestmark = [pytest.mark.integration, pytest.mark.django_db]
 

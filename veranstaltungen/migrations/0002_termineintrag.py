@@ -13,9 +13,9 @@ def fill(apps, schema_editor):
     """
     if not apps.get_model("veranstaltungen", "VeranstaltungPage").objects.exists():
         return
-    from veranstaltungen import terminindex
+    from veranstaltungen import occurrences
 
-    terminindex.alle_aktualisieren()
+    occurrences.alle_aktualisieren()
 
 
 class Migration(migrations.Migration):

@@ -1,7 +1,7 @@
 from django.core.management.base import BaseCommand
 
 from search.engines import configured_engine
-from search.relevanz import CUTOFF, TESTSET, evaluate, summary
+from search.relevance import CUTOFF, TESTSET, evaluate, summary
 
 
 class Command(BaseCommand):

@@ -2,7 +2,7 @@
 
 from django.core.management.base import BaseCommand
 
-from veranstaltungen import terminindex
+from veranstaltungen import occurrences
 
 
 class Command(BaseCommand):
@@ -12,5 +12,5 @@ class Command(BaseCommand):
     )
 
     def handle(self, *args, **options):
-        count = terminindex.alle_aktualisieren()
+        count = occurrences.alle_aktualisieren()
         self.stdout.write(self.style.SUCCESS(f"Termine von {count} Veranstaltungen berechnet."))

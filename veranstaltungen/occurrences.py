@@ -9,7 +9,7 @@ import datetime
 
 from django.db import transaction
 
-from veranstaltungen import wiederholung
+from veranstaltungen import recurrence
 from veranstaltungen.models import Termineintrag, VeranstaltungPage
 
 
@@ -17,11 +17,11 @@ def _moment(value):
     """An aware datetime; an all-day date becomes midnight in Berlin."""
     if isinstance(value, datetime.datetime):
         return value
-    return datetime.datetime.combine(value, datetime.time(), wiederholung.BERLIN)
+    return datetime.datetime.combine(value, datetime.time(), recurrence.BERLIN)
 
 
 def _day(value):
-    return value.astimezone(wiederholung.BERLIN).date()
+    return value.astimezone(recurrence.BERLIN).date()
 
 
 def eintraege(page):
@@ -37,21 +37,21 @@ def eintraege(page):
             abgesagt=termin.cancelled,
             verschoben=termin.moved,
         )
-        for termin in wiederholung.termine(page, ausnahmen=list(page.ausnahmen.all()))
+        for termin in recurrence.termine(page, ausnahmen=list(page.ausnahmen.all()))
     ]
 
 
 def termin_aus(eintrag):
-    """The wiederholung.Termin a stored row stands for, without expanding the series again."""
+    """The recurrence.Termin a stored row stands for, without expanding the series again."""
     if eintrag.ganztaegig:
         start, end, original = _day(eintrag.beginn), _day(eintrag.ende), _day(eintrag.urspruenglicher_beginn)
     else:
         start, end, original = (
-            eintrag.beginn.astimezone(wiederholung.BERLIN),
-            eintrag.ende.astimezone(wiederholung.BERLIN),
-            eintrag.urspruenglicher_beginn.astimezone(wiederholung.BERLIN),
+            eintrag.beginn.astimezone(recurrence.BERLIN),
+            eintrag.ende.astimezone(recurrence.BERLIN),
+            eintrag.urspruenglicher_beginn.astimezone(recurrence.BERLIN),
         )
-    return wiederholung.Termin(
+    return recurrence.Termin(
         start, end, original_start=original, cancelled=eintrag.abgesagt, moved=eintrag.verschoben
     )
 

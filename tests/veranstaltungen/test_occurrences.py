@@ -11,7 +11,7 @@ import pytest
 
 from netzwerk_site.auswahl import parse
 from tests.veranstaltungen.conftest import publish
-from veranstaltungen import filters, queries, terminindex, wiederholung
+from veranstaltungen import filters, occurrences, queries, recurrence
 from veranstaltungen.choices import AusnahmeArt, Wiederholung
 from veranstaltungen.models import Ausnahme, Termineintrag
 
@@ -22,7 +22,7 @@ DAY = datetime.date(2027, 1, 1)
 
 def stored_days(page):
     return [
-        (beginn.astimezone(wiederholung.BERLIN).date(), letzter_tag)
+        (beginn.astimezone(recurrence.BERLIN).date(), letzter_tag)
         for beginn, letzter_tag in Termineintrag.objects.filter(veranstaltung=page)
         .order_by("beginn")
         .values_list("beginn", "letzter_tag")
@@ -118,10 +118,10 @@ def test_every_stored_occurrence_is_one_the_calendar_computes(make_veranstaltung
         "s", start_date=datetime.date(2027, 1, 31), wiederholung=Wiederholung.MONATLICH_DATUM, wiederholung_bis=None
     )
 
-    computed = [t.start_date for t in wiederholung.termine(serie)]
+    computed = [t.start_date for t in recurrence.termine(serie)]
 
     assert [start for start, _ in stored_days(serie)] == computed
-    assert terminindex.eintraege(serie)
+    assert occurrences.eintraege(serie)
 
 
 def test_the_list_shows_twenty_per_page_in_date_order_across_pages(make_veranstaltung):
@@ -200,11 +200,11 @@ def test_a_stored_row_gives_back_exactly_the_computed_occurrence(make_veranstalt
     publish(serie)
 
     stored = [
-        terminindex.termin_aus(row) for row in Termineintrag.objects.filter(veranstaltung=serie).order_by("beginn")
+        occurrences.termin_aus(row) for row in Termineintrag.objects.filter(veranstaltung=serie).order_by("beginn")
     ]
 
     # Across the change to summer time on 28 March: the wall-clock time stays.
-    assert stored == wiederholung.termine(serie)
+    assert stored == recurrence.termine(serie)
     assert [(t.cancelled, t.moved) for t in stored] == [
         (False, False),
         (True, False),

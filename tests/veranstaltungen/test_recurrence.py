@@ -7,7 +7,7 @@ from django.core.exceptions import ValidationError
 
 import pytest
 
-from veranstaltungen import wiederholung
+from veranstaltungen import recurrence
 from veranstaltungen.choices import Wiederholung
 
 
@@ -22,7 +22,7 @@ from veranstaltungen.choices import Wiederholung
     ],
 )
 def test_nth_weekday_names_the_weekday_of_the_month(day, expected):
-    assert wiederholung.nth_weekday(day) == expected
+    assert recurrence.nth_weekday(day) == expected
 
 
 @pytest.mark.unit
@@ -35,7 +35,7 @@ def test_halbjaehrlich_repeats_every_six_months_until_the_end_date():
         is_all_day=False,
     )
 
-    dates = wiederholung.series_dates(serie)
+    dates = recurrence.series_dates(serie)
 
     assert dates == [
         datetime.date(2027, 3, 16),
@@ -43,7 +43,7 @@ def test_halbjaehrlich_repeats_every_six_months_until_the_end_date():
         datetime.date(2028, 3, 16),
         datetime.date(2028, 9, 16),
     ]
-    assert wiederholung.rule_parts(serie) == {
+    assert recurrence.rule_parts(serie) == {
         "FREQ": "MONTHLY",
         "INTERVAL": 6,
         "UNTIL": datetime.datetime(2028, 12, 31, 9, 0, tzinfo=datetime.UTC),

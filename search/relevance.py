@@ -1,4 +1,4 @@
-"""Relevance evaluation: recall@5 and mean reciprocal rank over search/relevanz.toml."""
+"""Relevance evaluation: recall@5 and mean reciprocal rank over search/relevance.toml."""
 
 import tomllib
 from dataclasses import dataclass
@@ -6,9 +6,9 @@ from pathlib import Path
 
 from django.contrib.auth.models import AnonymousUser
 
-from search.suche import suchen
+from search.service import suchen
 
-TESTSET = Path(__file__).with_name("relevanz.toml")
+TESTSET = Path(__file__).with_name("relevance.toml")
 CUTOFF = 5
 RANK_DEPTH = 10
 

@@ -5,7 +5,7 @@ import datetime
 from django.utils import formats
 from django.utils.translation import gettext as _
 
-from veranstaltungen.wiederholung import BERLIN
+from veranstaltungen.recurrence import BERLIN
 
 
 def _day(value):

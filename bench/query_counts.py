@@ -32,7 +32,7 @@ SUCHANFRAGEN = 10
 
 def suchanfragen():
     """The first ten queries of the relevance set: typical German office searches."""
-    data = tomllib.loads((Path(__file__).resolve().parent.parent / "search" / "relevanz.toml").read_text())
+    data = tomllib.loads((Path(__file__).resolve().parent.parent / "search" / "relevance.toml").read_text())
     return [entry["text"] for entry in data["anfrage"][:SUCHANFRAGEN]]
 
 

@@ -4,7 +4,7 @@ import re
 from dataclasses import dataclass, field
 
 from konto.roles import is_member
-from search import engines, glossar, woerterbuch
+from search import engines, glossar, wordlist
 from search.analysis import Gruppe, clean, fold
 from search.engines import Anfrage, Ergebnis
 
@@ -27,7 +27,7 @@ def suchen(text, user, *, typ="", themenfeld="", kommune="", offset=0, limit=PER
     query = " ".join(clean(text).split())
     result = Suchergebnis(query=query)
     analyzer = glossar.analyzer()
-    known = woerterbuch.known_stems(analyzer, analyzer.query_candidates(query))
+    known = wordlist.known_stems(analyzer, analyzer.query_candidates(query))
     gruppen = tuple(analyzer.query_groups(query, known))
     if not gruppen:
         return result
@@ -45,7 +45,7 @@ def suchen(text, user, *, typ="", themenfeld="", kommune="", offset=0, limit=PER
 
 def _widen_for_typos(result, anfrage, mitglied, engine):
     words = [w for gruppe in anfrage.gruppen if len(gruppe.woerter) == 1 for w in gruppe.woerter]
-    corrections = woerterbuch.corrections(words, mitglied)
+    corrections = wordlist.corrections(words, mitglied)
     if not corrections:
         return
     gruppen = tuple(_with_correction(g, corrections) for g in anfrage.gruppen)
