@@ -32,6 +32,7 @@ browser-deps:
 test: install browser-deps
 	DJANGO_SETTINGS_MODULE=netzwerk_site.settings.test $(BIN)/python manage.py makemigrations --check --dry-run
 	$(BIN)/ruff check .
+	$(BIN)/python scripts/layers
 	$(BIN)/pytest -n 2 --dist loadfile $(PYTEST_ARGS)
 	scripts/with-postgres $(BIN)/pytest -n 2 --dist loadfile -m "not browser" $(PYTEST_ARGS)
 
@@ -54,6 +55,7 @@ bench: install
 lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/python scripts/layers
 
 format: install
 	$(BIN)/ruff check --fix .

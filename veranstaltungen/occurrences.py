@@ -51,9 +51,7 @@ def termin_aus(eintrag):
             eintrag.ende.astimezone(recurrence.BERLIN),
             eintrag.urspruenglicher_beginn.astimezone(recurrence.BERLIN),
         )
-    return recurrence.Termin(
-        start, end, original_start=original, cancelled=eintrag.abgesagt, moved=eintrag.verschoben
-    )
+    return recurrence.Termin(start, end, original_start=original, cancelled=eintrag.abgesagt, moved=eintrag.verschoben)
 
 
 def aktualisieren(page_id):

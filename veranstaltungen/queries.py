@@ -159,9 +159,7 @@ def detail_context(page, user, day=None):
     day = day or today()
     ausnahmen = list(page.ausnahmen.order_by("datum"))
     context = {
-        "termine": recurrence.termine(page, von=day, bis=day + datetime.timedelta(days=366), ausnahmen=ausnahmen)[
-            :12
-        ],
+        "termine": recurrence.termine(page, von=day, bis=day + datetime.timedelta(days=366), ausnahmen=ausnahmen)[:12],
         "is_past": recurrence.last_date(page) is not None and recurrence.last_date(page) < day,
         "themenfelder": page.themenfelder.order_by("order"),
         "dokumentation_handlungsfelder": HandlungsfeldPage.objects.live()

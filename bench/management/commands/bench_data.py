@@ -33,9 +33,7 @@ class Command(BaseCommand):
         teile = [t.strip() for t in nur.split(",") if t.strip()]
         unbekannt = set(teile) - set(data.TEILE)
         if unbekannt:
-            raise CommandError(
-                f"Unbekannte Teile: {', '.join(sorted(unbekannt))}. Möglich: {', '.join(data.TEILE)}."
-            )
+            raise CommandError(f"Unbekannte Teile: {', '.join(sorted(unbekannt))}. Möglich: {', '.join(data.TEILE)}.")
         if not PraxisbeispielIndexPage.objects.exists():
             self.stdout.write("Seed-Inhalte fehlen, lade sie zuerst (seed_netzwerk) …")
             call_command("seed_netzwerk", "--no-demo-accounts", stdout=io.StringIO())
