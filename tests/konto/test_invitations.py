@@ -1,8 +1,11 @@
 from datetime import timedelta
 
+from django.contrib.auth.models import Permission
 from django.core import mail
 from django.urls import reverse
 from django.utils import timezone
+
+from wagtail.admin.menu import admin_menu
 
 import pytest
 
@@ -37,7 +40,7 @@ def test_redaktion_sends_an_invitation_from_the_admin(
 
     with django_capture_on_commit_callbacks(execute=True):
         response = editor_client.post(
-            reverse("konto_einladen"),
+            reverse("konto_einladen:index"),
             {"email": "Neu@Kusel.example.org", "rolle": Rolle.MITGLIED_KOMMUNE, "kommune": kommune.pk},
         )
 
@@ -48,11 +51,48 @@ def test_redaktion_sends_an_invitation_from_the_admin(
 
 
 def test_member_cannot_send_invitations(member_client):
-    response = member_client.post(reverse("konto_einladen"), {"email": "x@example.org", "rolle": Rolle.REDAKTION})
+    response = member_client.post(reverse("konto_einladen:index"), {"email": "x@example.org", "rolle": Rolle.REDAKTION})
 
     assert response.status_code == 302
     assert response.url.startswith("/admin/login/")
     assert (Einladung.objects.count(), len(mail.outbox)) == (0, 0)
+
+
+def admin_menu_labels(user, rf):
+    request = rf.get(reverse("wagtailadmin_home"))
+    request.user = user
+    return [item.label for item in admin_menu.menu_items_for_request(request)]
+
+
+def test_member_with_admin_access_gets_the_admin_refusal_and_no_menu_item(client, rf, member, editor):
+    member.user_permissions.add(Permission.objects.get(codename="access_admin"))
+    client.force_login(member)
+
+    response = client.post(reverse("konto_einladen:index"), {"email": "x@example.org", "rolle": Rolle.REDAKTION})
+
+    assert (response.status_code, response.url) == (302, "/admin/")
+    assert (Einladung.objects.count(), len(mail.outbox)) == (0, 0)
+    assert ["Mitglied einladen" in admin_menu_labels(user, rf) for user in (editor, member)] == [True, False]
+
+
+def test_redaktion_opens_the_menu_item_and_sees_the_sent_invitation(
+    editor_client, groups, django_capture_on_commit_callbacks
+):
+    kommune = KommuneFactory(name="Kusel", slug="landkreis-kusel")
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = editor_client.post(
+            "/admin/konto/einladen/",
+            {"email": "neu@kusel.example.org", "rolle": Rolle.MITGLIED_KOMMUNE, "kommune": kommune.pk},
+            follow=True,
+        )
+
+    assert response.redirect_chain == [("/admin/konto/einladen/", 302)]
+    assert [str(m) for m in response.context["messages"]] == [
+        "Die Einladung an neu@kusel.example.org wurde verschickt."
+    ]
+    assert [e.email for e in response.context["einladungen"]] == ["neu@kusel.example.org"]
+    assert [m.to for m in mail.outbox] == [["neu@kusel.example.org"]]
 
 
 def test_invitation_creates_a_member_of_the_kommune_and_logs_in(client, invitation):
