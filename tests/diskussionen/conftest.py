@@ -1,5 +1,7 @@
 from html.parser import HTMLParser
 
+from django.contrib.auth.models import Permission
+
 import pytest
 
 from konto.roles import Rolle
@@ -28,6 +30,13 @@ def land_member(groups, ministerium):
 @pytest.fixture
 def member(groups):
     return UserFactory(rolle=Rolle.MITGLIED_KOMMUNE, username="kommune", kommune=KommuneFactory(name="Mayen-Koblenz"))
+
+
+@pytest.fixture
+def admin_member(member):
+    """The Kommune member, allowed into the Wagtail admin: only the screens' own permission policies refuse her."""
+    member.user_permissions.add(Permission.objects.get(codename="access_admin"))
+    return member
 
 
 @pytest.fixture

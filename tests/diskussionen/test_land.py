@@ -171,3 +171,36 @@ def test_answer_time_counts_from_the_question_to_the_first_answer(frage, land_me
 
     assert Diskussion.objects.get(pk=frage.pk).beantwortet_am == beantwortet_am
     assert land_statistik()["median_antwortzeit_text"] == "5 Stunden"
+
+
+def test_member_with_admin_access_may_neither_assign_nor_lock(client, frage, admin_member, ministerium):
+    client.force_login(admin_member)
+    faellig = timezone.localdate() + timedelta(days=14)
+
+    responses = [
+        client.post(
+            f"/admin/diskussionen/{frage.pk}/zuweisen/", {"organisation": ministerium.pk, "faellig_am": faellig}
+        ),
+        client.post(f"/admin/diskussionen/{frage.pk}/sperren/", {"begruendung": "Ausufernd"}),
+    ]
+
+    frage.refresh_from_db()
+    assert [(r.status_code, r.url) for r in responses] == [(302, "/admin/"), (302, "/admin/")]
+    assert (frage.zugewiesen_an, frage.is_gesperrt, Moderationsprotokoll.objects.count()) == (None, False, 0)
+
+
+def test_redaktion_sees_the_assignment_in_the_list_and_the_log(client, editor, frage, ministerium):
+    client.force_login(editor)
+    faellig = timezone.localdate() + timedelta(days=14)
+
+    response = client.post(
+        f"/admin/diskussionen/{frage.pk}/zuweisen/",
+        {"organisation": ministerium.pk, "faellig_am": faellig.isoformat()},
+        follow=True,
+    )
+    log = client.get("/admin/diskussionen/protokoll/")
+
+    assert response.redirect_chain == [("/admin/diskussionen/", 302)]
+    assert [str(m) for m in response.context["messages"]] == [f"Die Frage ist {ministerium} zugewiesen."]
+    assert list(response.context["seite"].object_list) == [frage]
+    assert [(e.aktion, e.diskussion) for e in log.context["seite"].object_list] == [(Aktion.ZUGEWIESEN, frage)]

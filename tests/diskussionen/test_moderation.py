@@ -1,9 +1,15 @@
 """Reports by members, hiding and restoring by the Redaktion, locked threads, the log, and the rate limit."""
 
+from django.contrib.messages import get_messages
 from django.test import override_settings
+from django.urls import reverse
+
+from wagtail.admin.menu import admin_menu
 
 import pytest
 
+from betrieb.choices import AuditAktion
+from betrieb.models import AuditEintrag
 from diskussionen.beitraege import create_beitrag
 from diskussionen.choices import Aktion
 from diskussionen.models import Beitrag, Meldung, Moderationsprotokoll
@@ -13,6 +19,69 @@ pytestmark = [pytest.mark.integration, pytest.mark.django_db]
 
 def protokoll():
     return list(Moderationsprotokoll.objects.order_by("pk").values_list("aktion", "begruendung"))
+
+
+def diskussionen_menu(user, rf):
+    """Labels under the admin menu "Diskussionen" as the user sees them, or None without that menu."""
+    # Reversing loads the admin URLconf, which registers the viewsets and their menu items.
+    request = rf.get(reverse("wagtailadmin_home"))
+    request.user = user
+    menu = next((item.menu for item in admin_menu.menu_items_for_request(request) if item.name == "diskussionen"), None)
+    return menu and [item.label for item in menu.menu_items_for_request(request)]
+
+
+def test_diskussionen_menu_shows_its_screens_to_the_redaktion_only(rf, admin_member, editor):
+    redaktion = diskussionen_menu(editor, rf)
+
+    mitglied = diskussionen_menu(admin_member, rf)
+
+    assert redaktion == ["Gemeldete Beiträge", "Diskussionen und Fragen an das Land", "Moderationsprotokoll"]
+    assert mitglied is None
+
+
+@pytest.mark.parametrize(
+    "url", ["/admin/diskussionen/meldungen/", "/admin/diskussionen/", "/admin/diskussionen/protokoll/"]
+)
+def test_member_with_admin_access_gets_the_admin_refusal_on_each_moderation_screen(client, admin_member, url):
+    client.force_login(admin_member)
+
+    response = client.get(url)
+
+    assert (response.status_code, response.url) == (302, "/admin/")
+    assert [str(m).strip() for m in get_messages(response.wsgi_request)] == [
+        "Sie haben leider keinen Zugang zu diesem Bereich."
+    ]
+
+
+def test_member_with_admin_access_may_not_hide_a_reported_post(client, diskussion, admin_member, other_member):
+    beitrag = diskussion.beitraege.get()
+    Meldung.objects.create(beitrag=beitrag, gemeldet_von=other_member, grund="Werbung")
+    client.force_login(admin_member)
+
+    response = client.post(f"/admin/diskussionen/beitrag/{beitrag.pk}/verbergen/", {"begruendung": "Werbung"})
+
+    assert (response.status_code, response.url) == (302, "/admin/")
+    assert (Beitrag.objects.filter(is_verborgen=True).count(), protokoll()) == (0, [])
+
+
+def test_redaktion_hides_a_reported_post_from_the_menu_to_the_log(client, rf, diskussion, other_member, editor):
+    beitrag = diskussion.beitraege.get()
+    Meldung.objects.create(beitrag=beitrag, gemeldet_von=other_member, grund="Werbung")
+    client.force_login(editor)
+    liste = client.get("/admin/diskussionen/meldungen/")
+
+    response = client.post(
+        f"/admin/diskussionen/beitrag/{beitrag.pk}/verbergen/", {"begruendung": "Werbung"}, follow=True
+    )
+
+    assert f'action="/admin/diskussionen/beitrag/{beitrag.pk}/verbergen/"' in liste.content.decode()
+    assert response.redirect_chain == [("/admin/diskussionen/meldungen/", 302)]
+    assert [str(m) for m in response.context["messages"]] == ["Der Beitrag ist verborgen."]
+    assert (list(response.context["gemeldet"]), list(response.context["verborgen"])) == ([], [beitrag])
+    assert protokoll() == [(Aktion.VERBORGEN, "Werbung")]
+    assert list(AuditEintrag.objects.filter(aktion=AuditAktion.MODERATION).values_list("actor", "target")) == [
+        (editor.pk, f"Beitrag {beitrag.pk} in „{diskussion}“")
+    ]
 
 
 def test_member_reports_a_post_and_the_redaktion_sees_it(client, diskussion, other_member, editor):

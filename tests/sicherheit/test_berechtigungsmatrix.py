@@ -73,7 +73,9 @@ MITGLIEDER_NUR_POST = Rollen(ANMELDEN, 405, 405, 405, ANMELDEN, 403)
 # Own account, data export and deletion: any logged-in user (login_required).
 ANGEMELDETE = Rollen(ANMELDEN, 200, 200, 200, ANMELDEN, 200)
 ANGEMELDETE_NUR_POST = Rollen(ANMELDEN, 405, 405, 405, ANMELDEN, 405)
-# Wagtail admin: without "wagtailadmin.access_admin" every user is sent to the admin login.
+# Wagtail admin: without "wagtailadmin.access_admin" every user is sent to the admin login. Our screens are viewsets
+# whose views ask a permission policy; a user with admin access but without the screen's permission (no role here
+# has that combination) gets Wagtail's refusal, a redirect to /admin/ (tests/diskussionen, tests/konto).
 NUR_REDAKTION_IM_ADMIN = Rollen(ADMIN_ANMELDEN, ADMIN_ANMELDEN, ADMIN_ANMELDEN, 200, ADMIN_ANMELDEN, ADMIN_ANMELDEN)
 REDAKTION_NUR_POST_IM_ADMIN = Rollen(
     ADMIN_ANMELDEN, ADMIN_ANMELDEN, ADMIN_ANMELDEN, 405, ADMIN_ANMELDEN, ADMIN_ANMELDEN
@@ -230,7 +232,7 @@ TABELLE = (
     # suche
     Fall("suche/", "/suche/", alle(200)),
     Fall("api/suche/", "/api/suche/", alle(200)),
-    # Our own views inside the Wagtail admin (register_admin_urls hooks in konto and diskussionen).
+    # Our own viewsets inside the Wagtail admin (konto.viewsets, diskussionen.viewsets).
     Fall("admin/konto/einladen/", "/admin/konto/einladen/", NUR_REDAKTION_IM_ADMIN),
     Fall("admin/diskussionen/meldungen/", "/admin/diskussionen/meldungen/", NUR_REDAKTION_IM_ADMIN),
     Fall(

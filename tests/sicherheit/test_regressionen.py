@@ -18,7 +18,7 @@ def test_a_nul_byte_in_the_new_thread_link_leaves_the_themenfeld_empty(member_cl
 
 def test_an_unknown_moderation_action_is_not_found(editor_client, member):
     beitrag = BeitragFactory(diskussion=DiskussionFactory(author=member), author=member)
-    url = reverse("diskussionen_admin_beitrag", args=[beitrag.pk, "loeschen-alles"])
+    url = reverse("diskussionen_meldungen:moderieren", args=[beitrag.pk, "loeschen-alles"])
 
     response = editor_client.post(url)
 
