@@ -400,13 +400,13 @@ def test_konto_does_not_list_submissions_of_other_members(client, submitted, lan
 
 
 @pytest.mark.parametrize("count", [1, 3])
-def test_konto_query_count_is_constant(client, member, workflow, themenfeld, django_assert_max_num_queries, count):
+def test_konto_query_count_is_constant(client, member, workflow, themenfeld, django_assert_num_queries, count):
     client.force_login(member)
     for number in range(count):
         submit(client, themenfeld, title=f"Beispiel {number}")
 
     # 2 of them are the navigation: the Site of the request and the children of its root page.
-    with django_assert_max_num_queries(9):
+    with django_assert_num_queries(9):
         response = client.get("/konto/")
 
     assert len(response.context["einreichungen"]) == count

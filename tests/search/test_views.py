@@ -129,27 +129,30 @@ def test_search_page_paginates_ten_results_per_page(client, make_praxisbeispiel)
     assert (second.context["seite"].number, len(second.context["treffer"])) == (2, 2)
 
 
-@pytest.mark.parametrize("anzahl", [1, 3])
+# Fewer than FEW_RESULTS hits widen the search for typos: one query more at 1 hit than at 3.
+@pytest.mark.parametrize(("anzahl", "queries"), [(1, 7), (3, 6)])
 def test_search_page_query_count_does_not_grow_with_results(
-    client, make_praxisbeispiel, django_assert_max_num_queries, anzahl
+    client, make_praxisbeispiel, django_assert_num_queries, anzahl, queries
 ):
     for number in range(anzahl):
         make_praxisbeispiel(f"Stadtteilmütter {number}", "Stadtteilmütter besuchen Familien.", slug=f"mutter-{number}")
     client.get("/suche/", {"q": "warm-up"})
 
-    with django_assert_max_num_queries(8):
+    with django_assert_num_queries(queries):
         response = client.get("/suche/", {"q": "Stadtteilmütter"})
 
     assert response.context["ergebnis"].count == anzahl
 
 
-@pytest.mark.parametrize("anzahl", [1, 3])
-def test_api_query_count_does_not_grow_with_results(client, make_praxisbeispiel, django_assert_max_num_queries, anzahl):
+@pytest.mark.parametrize(("anzahl", "queries"), [(1, 4), (3, 3)])
+def test_api_query_count_does_not_grow_with_results(
+    client, make_praxisbeispiel, django_assert_num_queries, anzahl, queries
+):
     for number in range(anzahl):
         make_praxisbeispiel(f"Stadtteilmütter {number}", "Stadtteilmütter besuchen Familien.", slug=f"mutter-{number}")
     client.get("/api/suche/", {"q": "warm-up"})
 
-    with django_assert_max_num_queries(5):
+    with django_assert_num_queries(queries):
         response = client.get("/api/suche/", {"q": "Stadtteilmütter"})
 
     assert response.json()["count"] == anzahl
