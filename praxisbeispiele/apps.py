@@ -7,6 +7,7 @@ class PraxisbeispieleConfig(AppConfig):
     verbose_name = _("Praxisbeispiele")
 
     def ready(self):
-        from praxisbeispiele import signal_handlers
+        from praxisbeispiele import search_documents, signal_handlers
 
         signal_handlers.connect()
+        search_documents.connect()

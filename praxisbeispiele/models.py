@@ -15,6 +15,7 @@ from netzwerk_site.blocks import body_blocks
 from praxisbeispiele import export, facets
 from praxisbeispiele.choices import Foerderart, PraxisEbene, UebernahmeStand
 from praxisbeispiele.feeds import NeuePraxisbeispieleFeed
+from praxisbeispiele.forms import PruefungskommentarForm
 from praxisbeispiele.permissions import may_record_uebernahme
 from praxisbeispiele.queries import PraxisbeispielQuerySet
 from veranstaltungen.models import VeranstaltungPage
@@ -323,8 +324,6 @@ class RedaktionellePruefungTask(GroupApprovalTask):
         ]
 
     def get_form_for_action(self, action):
-        from praxisbeispiele.forms import PruefungskommentarForm
-
         if action in ("reject", "ablehnen"):
             return PruefungskommentarForm
         return super().get_form_for_action(action)

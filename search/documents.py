@@ -117,29 +117,6 @@ def page_basics(page, typ):
     }
 
 
-def praxisbeispiel_document(page):
-    # The kontakt_* fields and eingereicht_von are members-only data and never enter the index.
-    basics = page_basics(page, DokumentTyp.PRAXISBEISPIEL)
-    if basics is None:
-        return None
-    themenfelder = list(page.themenfelder.all())
-    kommunen = list(page.kommunen.all())
-    meta = [
-        *(k.display_name for k in kommunen),
-        *(t.title for t in themenfelder),
-        *(z.name for z in page.zielgruppen.all()),
-        page.traeger_label or "",
-        page.traeger.short_name if page.traeger_id else "",
-    ]
-    return Dokument(
-        **basics,
-        text=plain_text(page.summary, page.body, page.leichte_sprache),
-        themenfelder=[t.slug for t in themenfelder],
-        kommunen=[k.slug for k in kommunen],
-        meta="\n".join(m for m in meta if m),
-    )
-
-
 def handlungsfeld_document(page):
     basics = page_basics(page, DokumentTyp.HANDLUNGSFELD)
     if basics is None:
@@ -175,6 +152,7 @@ def seite_document(page):
 
 
 def register_pages():
+    """The core's pages; Praxisbeispiele, Veranstaltungen and Diskussionen register their own."""
     from netzwerk_site.models import (
         HandlungsfeldPage,
         InhaltsPage,
@@ -182,9 +160,7 @@ def register_pages():
         StrategieabschnittPage,
         ThemenfeldPage,
     )
-    from praxisbeispiele.models import PraxisbeispielPage
 
-    register(PraxisbeispielPage, praxisbeispiel_document)
     register(HandlungsfeldPage, handlungsfeld_document)
     register(ThemenfeldPage, themenfeld_document)
     register(InhaltsPage, seite_document)

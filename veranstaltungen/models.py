@@ -19,6 +19,8 @@ from konto.roles import is_member
 from netzwerk_site.blocks import DokumentBlock, body_blocks
 from netzwerk_site.visibility import public_pages
 from veranstaltungen.choices import AnmeldungStatus, Art, AusnahmeArt, Sichtbarkeit, Status, Wiederholung
+from veranstaltungen.ical import track_changes
+from veranstaltungen.validation import validate_veranstaltung
 
 RICHTEXT_FEATURES = ["bold", "italic", "link", "ol", "ul", "h3", "h4", "document-link"]
 
@@ -267,14 +269,10 @@ class VeranstaltungPage(Page):
         verbose_name_plural = _("Veranstaltungen")
 
     def save(self, *args, **kwargs):
-        from veranstaltungen.ical import track_changes
-
         track_changes(self, kwargs.get("update_fields"))
         return super().save(*args, **kwargs)
 
     def clean(self):
-        from veranstaltungen.validation import validate_veranstaltung
-
         super().clean()
         validate_veranstaltung(self)
 

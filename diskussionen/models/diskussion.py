@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from diskussionen.choices import Stand
+from diskussionen.rendering import render_markdown
 
 EHEMALIGES_MITGLIED = _("ehemaliges Mitglied")
 
@@ -134,8 +135,6 @@ class Beitrag(models.Model):
         return f"{self.diskussion.title} #{self.pk}"
 
     def save(self, *args, **kwargs):
-        from diskussionen.rendering import render_markdown
-
         self.body_html = render_markdown(self.body)
         super().save(*args, **kwargs)
 
