@@ -147,15 +147,16 @@ def _office_type(uploaded_file):
 
 
 def _odf_mimetype(archive, names):
-    """The declared media type of an OpenDocument file, "" if too large to be one, None without the entry.
+    """The declared media type of an OpenDocument file, "" if it cannot be one, None without the entry.
 
-    The declared size is checked before the entry is opened, and at most MAX_MIMETYPE_BYTES are
-    inflated, so a zip bomb posing as "mimetype" is never unpacked.
+    ODF 1.2, part 3, section 3.3: the entry "shall not be compressed". A compressed one is refused before
+    it is opened, since its headers may lie about the size and a bzip2 stream of a few hundred bytes
+    inflates to gigabytes in one call; a stored one is read with at most MAX_MIMETYPE_BYTES.
     """
     if "mimetype" not in names:
         return None
     entry = archive.getinfo("mimetype")
-    if entry.file_size > MAX_MIMETYPE_BYTES:
+    if entry.compress_type != zipfile.ZIP_STORED or entry.file_size > MAX_MIMETYPE_BYTES:
         return ""
     with archive.open(entry) as handle:
         return handle.read(MAX_MIMETYPE_BYTES).decode("ascii", "replace").strip()
