@@ -137,12 +137,21 @@ LOGIN_URL = "konto:anmelden"
 LOGIN_REDIRECT_URL = "konto:uebersicht"
 LOGOUT_REDIRECT_URL = "/"
 
-# Login throttling (django-axes): lock a username for a while after repeated
-# failures. Limits are settings so that a load test can raise them.
+# Proxies whose X-Forwarded-For entries are believed (addresses or networks, comma-separated): the client
+# address is the first one, from the right, that is not such a proxy (netzwerk_site/client_address.py).
+# Empty by default, so the header is ignored; in production the load balancer's address goes here.
+TRUSTED_PROXIES = [p.strip() for p in os.environ.get("TRUSTED_PROXIES", "").split(",") if p.strip()]
+
+# Login throttling (django-axes, konto/lockout.py): lock a username at one address for a while after
+# repeated failures, and an address after many failures across usernames. Limits are settings so that a
+# load test can raise them.
 AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
+AXES_IP_FAILURE_LIMIT = int(os.environ.get("AXES_IP_FAILURE_LIMIT", "50"))
 AXES_COOLOFF_TIME = float(os.environ.get("AXES_COOLOFF_HOURS", "0.25"))
-AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
-AXES_LOCKOUT_TEMPLATE = "konto/gesperrt.html"
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_HANDLER = "konto.lockout.Sperre"
+AXES_CLIENT_IP_CALLABLE = "netzwerk_site.client_address.client_address"
+AXES_LOCKOUT_CALLABLE = "konto.lockout.gesperrt"
 AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False
 # Every login form (ours and Wagtail's for private pages) goes through this: no overlong or NUL usernames.
