@@ -23,6 +23,15 @@ from tests.factories.praxisbeispiele import PraxisbeispielIndexPageFactory
 factory.random.reseed_random(20261126)
 
 
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Every test starts and ends with an empty cache, so nothing cached (Glossar, feed bodies) carries over
+    from a rolled-back test and exact query counts do not depend on which tests ran before in the worker."""
+    cache.clear()
+    yield
+    cache.clear()
+
+
 @pytest.fixture
 def groups(db):
     return ensure_groups()

@@ -45,7 +45,7 @@ def test_detail_query_count_is_constant(client, site_tree, django_assert_num_que
         parent=site_tree.praxisbeispiele, themenfelder=[ThemenfeldFactory()], kommunen=[kommune]
     )
 
-    with django_assert_num_queries(25):
+    with django_assert_num_queries(26):
         assert client.get(page.url).status_code == 200
 
 

@@ -1,17 +1,8 @@
-from django.core.cache import cache
 
 import pytest
 
 from tests.factories.netzwerk_site import ThemenfeldFactory
 from tests.factories.praxisbeispiele import PraxisbeispielPageFactory
-
-
-@pytest.fixture(autouse=True)
-def fresh_glossary_cache():
-    """The Glossar is cached; a rolled-back test must not leave its Begriffe behind for the next one."""
-    cache.clear()
-    yield
-    cache.clear()
 
 
 def publish(page):

@@ -40,16 +40,6 @@ def publish(page):
     return page
 
 
-@pytest.fixture(autouse=True)
-def empty_cache():
-    """Feed bodies are cached by ETag; tests reuse primary keys and change times."""
-    from django.core.cache import cache
-
-    cache.clear()
-    yield
-    cache.clear()
-
-
 def freeze_changes():
     """Set every change time to STAMP again after edits, so that golden files stay stable."""
     VeranstaltungPage.objects.update(ical_changed_at=STAMP)
