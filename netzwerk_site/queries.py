@@ -5,12 +5,13 @@ from django.db.models import Prefetch
 from netzwerk_site import facets
 from netzwerk_site.auswahl import narrow
 from netzwerk_site.models import HandlungsfeldPage, UmsetzungsstandAenderung
+from netzwerk_site.visibility import public_pages
 
 
 def umsetzung(auswahl):
-    """All Handlungsfelder with their state history, filtered by Themenfeld and Umsetzungsstand."""
+    """All public Handlungsfelder with their state history, filtered by Themenfeld and Umsetzungsstand."""
     queryset = (
-        HandlungsfeldPage.objects.live()
+        public_pages(HandlungsfeldPage.objects.live())
         .select_related("themenfeld")
         .prefetch_related(
             Prefetch("umsetzungsstand_verlauf", queryset=UmsetzungsstandAenderung.objects.order_by("-changed_at"))

@@ -42,9 +42,12 @@ def praxisbeispiele_of(kommune):
 
 
 def uebernahmen_of(kommune):
-    """What a Kommune (with its municipalities) has taken up from other Kommunen."""
+    """What a Kommune (with its municipalities) has taken up from published Praxisbeispiele."""
     return (
-        Uebernahme.objects.filter(kommune_id__in=_mit_gemeinden(kommune), praxisbeispiel__live=True)
+        Uebernahme.objects.filter(
+            kommune_id__in=_mit_gemeinden(kommune),
+            praxisbeispiel__in=PraxisbeispielPage.objects.published().values("pk"),
+        )
         .select_related("praxisbeispiel", "kommune")
         .order_by("praxisbeispiel__title")
     )

@@ -162,7 +162,7 @@ def detail_context(page, user, day=None):
         "termine": recurrence.termine(page, von=day, bis=day + datetime.timedelta(days=366), ausnahmen=ausnahmen)[:12],
         "is_past": recurrence.last_date(page) is not None and recurrence.last_date(page) < day,
         "themenfelder": page.themenfelder.order_by("order"),
-        "dokumentation_handlungsfelder": HandlungsfeldPage.objects.live()
+        "dokumentation_handlungsfelder": public_pages(HandlungsfeldPage.objects.live())
         .filter(pk__in=page.handlungsfelder.values("pk"))
         .select_related("themenfeld")
         .order_by("path"),

@@ -13,6 +13,7 @@ from wagtail.search import index
 
 from netzwerk_site.blocks import PunktBlock, body_blocks
 from netzwerk_site.choices import Ebene, Umsetzungsstand
+from netzwerk_site.visibility import public_pages
 
 RICHTEXT_FEATURES = ["bold", "italic", "link", "ol", "ul"]
 
@@ -39,7 +40,7 @@ class HomePage(Page):
         context = super().get_context(request, *args, **kwargs)
         # The sections of Praxisbeispiele, Veranstaltungen and Diskussionen come from their apps (sections.py).
         context["themenfeld_pages"] = (
-            ThemenfeldPage.objects.live().select_related("themenfeld").order_by("themenfeld__order")
+            public_pages(ThemenfeldPage.objects.live()).select_related("themenfeld").order_by("themenfeld__order")
         )
         return context
 
@@ -61,7 +62,9 @@ class ThemenfeldIndexPage(Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["themenfeld_pages"] = (
-            ThemenfeldPage.objects.child_of(self).live().select_related("themenfeld").order_by("themenfeld__order")
+            public_pages(ThemenfeldPage.objects.child_of(self).live())
+            .select_related("themenfeld")
+            .order_by("themenfeld__order")
         )
         return context
 
@@ -101,7 +104,7 @@ class ThemenfeldPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["handlungsfelder"] = HandlungsfeldPage.objects.child_of(self).live().order_by("path")
+        context["handlungsfelder"] = public_pages(HandlungsfeldPage.objects.child_of(self).live()).order_by("path")
         return context
 
 

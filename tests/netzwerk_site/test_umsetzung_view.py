@@ -55,5 +55,5 @@ def test_umsetzung_query_count_is_constant(client, site_tree, django_assert_num_
     for _ in range(count):
         HandlungsfeldPageFactory(parent=themenfeld_page).save_revision().publish()
 
-    with django_assert_num_queries(5):
+    with django_assert_num_queries(6):
         assert client.get("/umsetzung/").status_code == 200
