@@ -55,8 +55,8 @@ class Bearbeitungskonflikt(Refusal):
 # -- writing ---------------------------------------------------------------------------------------------------------
 def create_diskussion(user, cleaned_data, dateien=()):
     """Start a Diskussion with its first Beitrag; the starter follows it."""
-    check_rate_limit(user)
     with _schreiben():
+        check_rate_limit(user)
         diskussion = Diskussion.objects.create(
             title=cleaned_data["title"],
             author=user,
@@ -86,8 +86,8 @@ def create_beitrag(diskussion, user, body, dateien=()):
     """Reply to a Diskussion; concurrent replies are separate inserts, and the counters move by F() so none is lost."""
     if not may_reply(user, diskussion):
         raise Refusal(GESPERRT)
-    check_rate_limit(user)
     with _schreiben():
+        check_rate_limit(user)
         beitrag = _add_beitrag(diskussion, user, body, dateien)
     _notify_new(beitrag)
     return beitrag

@@ -1,8 +1,11 @@
-"""Posting limit per member, counted in the database so that it holds across processes."""
+"""Posting limit per member, counted in the database under a lock on the member, so it holds across processes."""
 
 from datetime import timedelta
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.db import transaction
+from django.db.transaction import TransactionManagementError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -32,9 +35,17 @@ def beitraege_pro_minute():
 
 
 def check_rate_limit(user, now=None):
-    """Raise ZuVieleBeitraege if the member has used up the posts allowed within the last minute."""
+    """Raise ZuVieleBeitraege if the member has used up the posts allowed within the last minute.
+
+    Runs inside the transaction that inserts the Beitrag. It first locks the member's row, so parallel
+    posts of one member queue here and each counts the posts committed before it; on SQLite the
+    IMMEDIATE transaction (settings) already holds the only write lock.
+    """
     from diskussionen.models import Beitrag
 
+    if not transaction.get_connection().in_atomic_block:
+        raise TransactionManagementError("check_rate_limit() belongs in the transaction that inserts the Beitrag.")
+    list(get_user_model().objects.select_for_update(no_key=True).filter(pk=user.pk).values_list("pk"))
     limit = beitraege_pro_minute()
     since = (now or timezone.now()) - timedelta(minutes=1)
     if Beitrag.objects.filter(author=user, created_at__gt=since).count() >= limit:
