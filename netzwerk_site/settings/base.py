@@ -7,8 +7,27 @@ each one is listed in README.md and .env.example.
 import os
 from pathlib import Path
 
+from django.core.exceptions import ImproperlyConfigured
+
 import dj_database_url
 from csp.constants import NONE, SELF
+
+_BOOLEANS = {"true": True, "1": True, "yes": True, "on": True, "false": False, "0": False, "no": False, "off": False}
+
+
+def env_bool(name, default):
+    """A yes/no from the environment: true/false, 1/0, yes/no, on/off in any case; unset or empty gives default."""
+    value = os.environ.get(name, "").strip()
+    if not value:
+        return default
+    try:
+        return _BOOLEANS[value.lower()]
+    except KeyError:
+        raise ImproperlyConfigured(
+            f"{name} muss true, false, 1, 0, yes, no, on oder off sein, nicht {value!r}. "
+            "Bitte korrigieren Sie den Wert in der Umgebung."
+        ) from None
+
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 BASE_DIR = PROJECT_DIR.parent
