@@ -2,16 +2,19 @@
 PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
 BIN := $(VENV)/bin
-STAMP := $(VENV)/.installed-$(shell sha256sum requirements.lock | cut -c1-16)
+STAMP := $(VENV)/.installed-$(shell cat requirements/runtime.lock requirements/dev.lock | sha256sum | cut -c1-16)
+# The Python the locks are resolved for: the 3.11 release of the development machines and the image.
+LOCK_PYTHON := 3.11.7
 PORT ?= 8000
 MANAGE := $(BIN)/python manage.py
 PYTEST_ARGS ?=
 
 .PHONY: install run serve seed test test-sqlite test-postgres test-fast browser-deps bench lint format lock clean
 
-$(STAMP): requirements.lock
+# Development installs dev.lock (the runtime plus tests and tooling); the production image only runtime.lock.
+$(STAMP): requirements/runtime.lock requirements/dev.lock
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements.lock
+	$(BIN)/pip install --quiet --disable-pip-version-check --require-hashes -r requirements/dev.lock
 	rm -f $(VENV)/.installed-*
 	touch $(STAMP)
 
@@ -61,10 +64,12 @@ format: install
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
 
+# Resolves requirements/*.in into the locks, every package pinned with its hashes; pins already in a lock stay
+# unless its .in file asks for another version. uv comes from dev.lock: installing needs only pip.
+LOCK := $(BIN)/uv pip compile --quiet --generate-hashes --python-version $(LOCK_PYTHON) --custom-compile-command "make lock"
 lock: install
-	$(BIN)/pip install --quiet -r requirements.in
-	{ echo "# Generated from requirements.in by \`make lock\`; every package pinned exactly. Install with \`make install\`."; \
-	  $(BIN)/pip freeze --exclude-editable; } > requirements.lock
+	$(LOCK) requirements/runtime.in -o requirements/runtime.lock
+	$(LOCK) requirements/dev.in -o requirements/dev.lock
 
 clean:
 	rm -rf $(VENV) tmp staticfiles
