@@ -61,6 +61,12 @@ def ensure_demo_accounts():
     return created
 
 
+@register_step(3)
+def load_groups(loader):
+    """The network's groups before any page that restricts itself to them (internal Veranstaltungen)."""
+    ensure_groups()
+
+
 @register_step(90)
 def load_demo_accounts(loader):
     """Last, once the Kommunen and Organisationen exist; `seed_netzwerk --no-demo-accounts` leaves them out."""

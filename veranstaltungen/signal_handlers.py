@@ -9,6 +9,7 @@ from wagtail.signals import page_unpublished
 
 from konto.roles import MEMBER_GROUPS
 from veranstaltungen import occurrences
+from veranstaltungen.choices import Sichtbarkeit
 from veranstaltungen.feeds import note_removal
 from veranstaltungen.models import Ausnahme, VeranstaltungPage
 
@@ -24,10 +25,23 @@ def sync_view_restriction(page):
     if not page.is_members_only:
         existing.delete()
         return
-    if existing.exists():
-        return
-    restriction = PageViewRestriction.objects.create(page=page, restriction_type=PageViewRestriction.GROUPS)
-    restriction.groups.set(Group.objects.filter(name__in=MEMBER_GROUPS))
+    restriction = existing.first() or PageViewRestriction.objects.create(
+        page=page, restriction_type=PageViewRestriction.GROUPS
+    )
+    # Repaired on every save: a restriction made before the member groups existed admitted nobody.
+    groups = list(Group.objects.filter(name__in=MEMBER_GROUPS))
+    if set(restriction.groups.all()) != set(groups):
+        restriction.groups.set(groups)
+
+
+def on_group_saved(sender, instance, created, raw=False, **kwargs):
+    """A member group created after internal Veranstaltungen (a fresh site's seed) is let into all of them."""
+    if created and not raw and instance.name in MEMBER_GROUPS:
+        for restriction in PageViewRestriction.objects.filter(
+            page__in=VeranstaltungPage.objects.exclude(sichtbarkeit=Sichtbarkeit.OEFFENTLICH),
+            restriction_type=PageViewRestriction.GROUPS,
+        ):
+            restriction.groups.add(instance)
 
 
 def on_saved(sender, instance, update_fields=None, **kwargs):
@@ -54,6 +68,7 @@ def on_removed(sender, instance, **kwargs):
 
 def connect():
     post_save.connect(on_saved, sender=VeranstaltungPage, dispatch_uid="veranstaltungen_sichtbarkeit")
+    post_save.connect(on_group_saved, sender=Group, dispatch_uid="veranstaltungen_mitgliedergruppe")
     post_save.connect(on_dates_saved, sender=VeranstaltungPage, dispatch_uid="veranstaltungen_termine")
     post_save.connect(on_ausnahme_changed, sender=Ausnahme, dispatch_uid="veranstaltungen_ausnahme_gespeichert")
     post_delete.connect(on_ausnahme_changed, sender=Ausnahme, dispatch_uid="veranstaltungen_ausnahme_entfernt")

@@ -2,6 +2,9 @@ from wagtail.models import Page
 
 import pytest
 
+from konto.roles import Rolle
+from tests.factories.konto import UserFactory
+
 pytestmark = [pytest.mark.integration, pytest.mark.django_db]
 
 
@@ -72,3 +75,17 @@ def test_seed_creates_the_legal_pages_and_leichte_sprache(client, seeded_module)
     assert "kein Cookie-Banner" in datenschutz
     assert "[Platzhalter:" in datenschutz
     assert "Durchsetzungsstelle" in pages["/barrierefreiheit/"].content.decode()
+
+
+@pytest.mark.parametrize("rolle", [Rolle.MITGLIED_KOMMUNE, Rolle.MITGLIED_LAND, Rolle.REDAKTION])
+def test_every_seeded_internal_page_opens_for_each_network_role(client, seeded_module, rolle):
+    restricted = [page for page in Page.objects.live().specific() if page.get_view_restrictions()]
+    client.force_login(UserFactory(rolle=rolle))
+
+    statuses = {page.url: client.get(page.url).status_code for page in restricted}
+
+    assert sorted(statuses) == [
+        "/veranstaltungen/netzwerktreffen-interkommunales-netzwerk/",
+        "/veranstaltungen/vernetzungstreffen-sprachbildung/",
+    ]
+    assert statuses == {page.url: 200 for page in restricted}
