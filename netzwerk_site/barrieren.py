@@ -1,21 +1,45 @@
 """Barriere melden: an anonymous feedback form with spam protection that needs no third party.
 
-Two checks replace a CAPTCHA: a honeypot field that people leave empty, and a
-signed timestamp that shows the form was open for a few seconds at least.
+Instead of a CAPTCHA: a honeypot field that people leave empty; a signed token per form display that
+shows the form was open for a few seconds and can be sent once; and limits per client address and per
+recipient of the confirmation. The confirmation goes to an address nobody verified, so it repeats
+nothing the sender typed: the form cannot carry a stranger's text to a stranger's mailbox.
 """
 
+import hashlib
+import secrets
 import time
 
 from django import forms
 from django.conf import settings
 from django.core import signing
+from django.core.cache import cache
 from django.utils.translation import gettext_lazy as _
 
 from netzwerk_site import mail
 from netzwerk_site.models import Barrieremeldung
 
 SIGNING_SALT = "barriere-melden"
-MAX_FORM_AGE_SECONDS = 24 * 60 * 60
+MAX_FORM_AGE_SECONDS = 2 * 60 * 60
+LIMIT_SECONDS = 60 * 60
+CACHE_PREFIX = "barriere-melden"
+
+UNGUELTIG = _("Das Formular ist ungültig oder abgelaufen. Prüfen Sie Ihre Angaben und senden Sie es erneut.")
+ZU_SCHNELL = _("Das Formular wurde sehr schnell abgeschickt. Bitte prüfen Sie Ihre Angaben und senden Sie es erneut.")
+SCHON_GESENDET = _("Dieses Formular wurde bereits abgeschickt. Prüfen Sie Ihre Angaben und senden Sie es erneut.")
+ZU_VIELE_VON_HIER = _(
+    "Von Ihrem Anschluss sind in der letzten Stunde bereits %(limit)d Meldungen eingegangen. Senden Sie Ihre Meldung "
+    "bitte später erneut oder schreiben Sie der Redaktion eine E-Mail."
+)
+ZU_VIELE_AN_EMPFAENGER = _(
+    "An diese E-Mail-Adresse wurden in der letzten Stunde bereits %(limit)d Eingangsbestätigungen geschickt. Lassen "
+    "Sie das Feld „E-Mail-Adresse“ leer oder senden Sie Ihre Meldung später erneut."
+)
+
+
+def new_token(shown_at=None):
+    """A signed token for one form display: a random nonce and the time it was shown."""
+    return signing.dumps({"n": secrets.token_urlsafe(16), "t": shown_at or time.time()}, salt=SIGNING_SALT)
 
 
 class BarriereForm(forms.ModelForm):
@@ -25,7 +49,10 @@ class BarriereForm(forms.ModelForm):
         required=False,
         widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}),
     )
-    zeitstempel = forms.CharField(widget=forms.HiddenInput)
+    # Errors of this hidden field go to the form as a whole: its name means nothing to the sender.
+    formular = forms.CharField(required=False, widget=forms.HiddenInput)
+
+    status = 200
 
     class Meta:
         model = Barrieremeldung
@@ -39,28 +66,43 @@ class BarriereForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.initial["zeitstempel"] = signing.Signer(salt=SIGNING_SALT).sign(str(time.time()))
+        if not self.is_bound:
+            self.initial["formular"] = new_token()
 
     def clean_homepage(self):
         if self.cleaned_data["homepage"]:
             raise forms.ValidationError(_("Dieses Feld muss leer bleiben. Bitte löschen Sie den Inhalt."))
         return ""
 
-    def clean_zeitstempel(self):
+    def clean(self):
+        cleaned_data = super().clean()
         try:
-            opened_at = float(signing.Signer(salt=SIGNING_SALT).unsign(self.cleaned_data["zeitstempel"]))
-        except (signing.BadSignature, ValueError):
-            raise forms.ValidationError(_("Das Formular ist ungültig. Bitte laden Sie die Seite neu.")) from None
-        age = time.time() - opened_at
-        if age < settings.BARRIERE_MELDEN_MIN_SEKUNDEN:
-            raise forms.ValidationError(
-                _(
-                    "Das Formular wurde sehr schnell abgeschickt. Bitte prüfen Sie Ihre Angaben und senden Sie es erneut."
-                )
-            )
-        if age > MAX_FORM_AGE_SECONDS:
-            raise forms.ValidationError(_("Das Formular war zu lange geöffnet. Bitte senden Sie es erneut."))
-        return self.cleaned_data["zeitstempel"]
+            token = signing.loads(cleaned_data.get("formular", ""), salt=SIGNING_SALT, max_age=MAX_FORM_AGE_SECONDS)
+            self.nonce, opened_at = str(token["n"]), float(token["t"])
+        except (signing.BadSignature, KeyError, TypeError, ValueError):
+            raise forms.ValidationError(UNGUELTIG) from None
+        if time.time() - opened_at < settings.BARRIERE_MELDEN_MIN_SEKUNDEN:
+            raise forms.ValidationError(ZU_SCHNELL)
+        return cleaned_data
+
+    def renew(self):
+        """Give the form shown again a fresh token, so that the sender can correct it and send it once more."""
+        self.data = self.data.copy()
+        self.data[self.add_prefix("formular")] = new_token()
+
+
+def melden(form, address):
+    """Store the report and send the mails if the form is valid, its display unused and no limit reached.
+
+    Otherwise the reason is on the form, which carries a fresh token; returns the Barrieremeldung or None.
+    """
+    if form.is_valid():
+        refusal = _spend(form.nonce) or _over_limit(form, address)
+        if refusal is None:
+            return save_and_notify(form)
+        form.add_error(None, refusal)
+    form.renew()
+    return None
 
 
 def save_and_notify(form):
@@ -68,5 +110,37 @@ def save_and_notify(form):
     meldung = form.save()
     context = {"meldung": meldung, "site_name": settings.WAGTAIL_SITE_NAME}
     mail.send("mail/barriere_redaktion", settings.REDAKTION_EMAIL, context)
-    mail.send("mail/barriere_bestaetigung", meldung.email, context)
+    if meldung.email:
+        bestaetigung = {"eingegangen_am": meldung.created_at, "site_name": settings.WAGTAIL_SITE_NAME}
+        mail.send("mail/barriere_bestaetigung", meldung.email, {**bestaetigung, "kontakt": settings.REDAKTION_EMAIL})
     return meldung
+
+
+def _spend(nonce):
+    """None the first time a form display is sent; cache.add is atomic, so a parallel replay loses."""
+    if cache.add(f"{CACHE_PREFIX}:formular:{nonce}", True, timeout=MAX_FORM_AGE_SECONDS):
+        return None
+    return SCHON_GESENDET
+
+
+def _over_limit(form, address):
+    """The message for a used-up hourly limit of the client address or of the confirmation's recipient, else None."""
+    limit = settings.BARRIERE_MELDEN_PRO_STUNDE
+    if _count(f"{CACHE_PREFIX}:adresse:{address}") > limit:
+        form.status = 429
+        return ZU_VIELE_VON_HIER % {"limit": limit}
+    email = form.cleaned_data.get("email", "").strip().lower()
+    if email and _count(f"{CACHE_PREFIX}:empfaenger:{hashlib.sha256(email.encode()).hexdigest()}") > limit:
+        form.status = 429
+        return ZU_VIELE_AN_EMPFAENGER % {"limit": limit}
+    return None
+
+
+def _count(key):
+    """One more within the hour; add and incr are atomic in a shared cache, so parallel reports all count."""
+    cache.add(key, 0, timeout=LIMIT_SECONDS)
+    try:
+        return cache.incr(key)
+    except ValueError:  # the entry expired between add and incr
+        cache.add(key, 1, timeout=LIMIT_SECONDS)
+        return 1

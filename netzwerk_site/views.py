@@ -4,8 +4,9 @@ from django.conf import settings
 from django.shortcuts import redirect, render
 
 from netzwerk_site import auswahl as liste
-from netzwerk_site import facets, queries
-from netzwerk_site.barrieren import BarriereForm, save_and_notify
+from netzwerk_site import barrieren, facets, queries
+from netzwerk_site.barrieren import BarriereForm
+from netzwerk_site.client_address import client_address
 
 
 def umsetzung(request):
@@ -25,11 +26,13 @@ def umsetzung(request):
 
 def barriere_melden(request):
     form = BarriereForm(request.POST or None, initial={"seite": request.GET.get("seite", "")[:500]})
-    if request.method == "POST" and form.is_valid():
-        save_and_notify(form)
+    if request.method == "POST" and barrieren.melden(form, client_address(request)):
         return redirect("barriere_danke")
     return render(
-        request, "netzwerk_site/barriere_melden.html", {"form": form, "redaktion_email": settings.REDAKTION_EMAIL}
+        request,
+        "netzwerk_site/barriere_melden.html",
+        {"form": form, "redaktion_email": settings.REDAKTION_EMAIL},
+        status=form.status,
     )
 
 

@@ -199,8 +199,10 @@ UPLOADS = {
     "MAX_FILES": int(os.environ.get("UPLOADS_MAX_FILES", "5")),
 }
 
-# Barriere melden: a report sent sooner after opening the form is treated as a bot.
+# Barriere melden: a report sent sooner after opening the form is treated as a bot; reports per client
+# address and confirmations per recipient address within an hour (netzwerk_site/barrieren.py).
 BARRIERE_MELDEN_MIN_SEKUNDEN = float(os.environ.get("BARRIERE_MELDEN_MIN_SEKUNDEN", "3"))
+BARRIERE_MELDEN_PRO_STUNDE = int(os.environ.get("BARRIERE_MELDEN_PRO_STUNDE", "5"))
 
 LANGUAGE_CODE = "de"
 LANGUAGES = [("de", "Deutsch")]

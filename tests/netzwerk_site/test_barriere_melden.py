@@ -1,13 +1,12 @@
-"""Barriere melden: anonymous, protected by honeypot and time check, nothing lost, Redaktion told."""
+"""Barriere melden: anonymous, protected by honeypot and form token, nothing lost, Redaktion told."""
 
 import time
 
-from django.core import signing
 from django.test import override_settings
 
 import pytest
 
-from netzwerk_site.barrieren import SIGNING_SALT
+from netzwerk_site.barrieren import new_token
 from netzwerk_site.models import Barrieremeldung
 
 pytestmark = [pytest.mark.integration, pytest.mark.django_db]
@@ -15,8 +14,8 @@ pytestmark = [pytest.mark.integration, pytest.mark.django_db]
 URL = "/barriere-melden/"
 
 
-def zeitstempel(seconds_ago):
-    return signing.Signer(salt=SIGNING_SALT).sign(str(time.time() - seconds_ago))
+def formular(seconds_ago):
+    return new_token(shown_at=time.time() - seconds_ago)
 
 
 def report(client, seconds_ago=10, **overrides):
@@ -26,7 +25,7 @@ def report(client, seconds_ago=10, **overrides):
         "name": "Erika Beispiel",
         "email": "erika@example.org",
         "homepage": "",
-        "zeitstempel": zeitstempel(seconds_ago),
+        "formular": formular(seconds_ago),
         **overrides,
     }
     return client.post(URL, data)
@@ -76,7 +75,7 @@ def test_form_sent_too_fast_is_refused_and_keeps_the_text(client, site_tree):
 
 
 def test_forged_timestamp_is_refused(client, site_tree):
-    response = report(client, zeitstempel="12345:falsch")
+    response = report(client, formular="12345:falsch")
 
     assert response.status_code == 200
     assert Barrieremeldung.objects.count() == 0

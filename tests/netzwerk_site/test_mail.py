@@ -15,13 +15,13 @@ def meldung(**overrides):
     return Barrieremeldung.objects.create(**felder)
 
 
-def send_bestaetigung():
-    return mail.send("mail/barriere_bestaetigung", "erika@example.org", {"meldung": meldung(), "site_name": "Netz"})
+def send_meldung():
+    return mail.send("mail/barriere_redaktion", "erika@example.org", {"meldung": meldung(), "site_name": "Netz"})
 
 
 def test_mail_leaves_only_after_the_commit(django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks() as callbacks:
-        send_bestaetigung()
+        send_meldung()
     before_commit = len(outbox.outbox)
 
     for callback in callbacks:
@@ -32,12 +32,12 @@ def test_mail_leaves_only_after_the_commit(django_capture_on_commit_callbacks):
 
 def test_mail_has_text_and_html_alternative_from_the_default_sender(settings, django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=True):
-        send_bestaetigung()
+        send_meldung()
 
     message = outbox.outbox[0]
     html, mimetype = message.alternatives[0]
     assert (message.subject, message.from_email) == (
-        "Ihre Barrieremeldung ist eingegangen",
+        "Neue Barrieremeldung",
         settings.DEFAULT_FROM_EMAIL,
     )
     assert "Kontrast zu schwach." in message.body
@@ -50,7 +50,7 @@ def test_text_part_is_not_html_escaped(django_capture_on_commit_callbacks):
     context = {"meldung": meldung(beschreibung="Links & Rechts <unklar>"), "site_name": "Netz"}
 
     with django_capture_on_commit_callbacks(execute=True):
-        mail.send("mail/barriere_bestaetigung", "erika@example.org", context)
+        mail.send("mail/barriere_redaktion", "erika@example.org", context)
 
     message = outbox.outbox[0]
     assert "Links & Rechts <unklar>" in message.body
@@ -69,7 +69,7 @@ def test_empty_recipients_send_nothing(django_capture_on_commit_callbacks):
     context = {"meldung": meldung()}
 
     with django_capture_on_commit_callbacks(execute=True) as callbacks:
-        queued = [mail.send("mail/barriere_bestaetigung", to, context) for to in ("", [], ["", None])]
+        queued = [mail.send("mail/barriere_redaktion", to, context) for to in ("", [], ["", None])]
 
     assert (queued, callbacks, outbox.outbox) == ([0, 0, 0], [], [])
 
@@ -103,10 +103,10 @@ def test_a_failing_mail_server_is_logged_and_does_not_break_the_action(
     monkeypatch.setattr("django.core.mail.EmailMultiAlternatives.send", refuse)
 
     with django_capture_on_commit_callbacks(execute=True):
-        send_bestaetigung()
+        send_meldung()
 
     assert [record.getMessage() for record in caplog.records] == [
-        "Mail mail/barriere_bestaetigung to 1 recipients not sent"
+        "Mail mail/barriere_redaktion to 1 recipients not sent"
     ]
 
 

@@ -11,14 +11,13 @@ import reprlib
 import time
 import traceback
 
-from django.core import signing
 from django.test import Client
 
 import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from netzwerk_site.barrieren import SIGNING_SALT
+from netzwerk_site.barrieren import new_token
 from tests.conftest import close_response
 from tests.sicherheit.conftest import ROLLEN, client_fuer
 from tests.sicherheit.test_berechtigungsmatrix import PRAEFIXREGELN, TABELLE
@@ -110,11 +109,11 @@ HEADERS = st.fixed_dictionaries(
 )
 
 
-def _zeitstempel(sekunden_alt):
-    return signing.Signer(salt=SIGNING_SALT).sign(str(time.time() - sekunden_alt))
+def _formular(sekunden_alt):
+    return new_token(shown_at=time.time() - sekunden_alt)
 
 
-# Public forms and their fields; the barrier form sometimes gets a valid stamp so that it saves and sends mail.
+# Public forms and their fields; the barrier form sometimes gets a valid token so that it saves and sends mail.
 FORMULARE = {
     "/barriere-melden/": st.fixed_dictionaries(
         {},
@@ -124,7 +123,7 @@ FORMULARE = {
             "name": WERT,
             "email": st.one_of(WERT, st.emails()),
             "homepage": st.sampled_from(["", "spam"]),
-            "zeitstempel": st.one_of(WERT, st.floats(-10, 100_000).map(_zeitstempel)),
+            "formular": st.one_of(WERT, st.floats(-10, 100_000).map(_formular)),
         },
     ),
     "/konto/anmelden/": st.fixed_dictionaries(
