@@ -139,7 +139,7 @@ def test_diskussionen_list_query_count(member_client, django_assert_num_queries,
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize(("count", "queries"), [(1, 5), (3, 5)])
+@pytest.mark.parametrize(("count", "queries"), [(1, 6), (3, 6)])
 def test_umsetzung_query_count(client, site_tree, django_assert_num_queries, count, queries):
     themenfeld = ThemenfeldFactory(slug="bildung")
     themenfeld_page = ThemenfeldPageFactory(parent=site_tree.themenfelder, themenfeld=themenfeld)
