@@ -5,7 +5,8 @@ key carries a generation number kept in the database (Seitenstand): any saved or
 a publish, unpublish or move raises it after the transaction commits, and every process then misses
 its old entries at once. A page is cached only when nothing personal can be in it: no session or
 messages cookie on the request, a 200 answer without cookies (a CSRF token in the page sets one),
-and no private or no-store Cache-Control. Entries also expire after SEITENCACHE_SEKUNDEN, because
+no private or no-store Cache-Control, and a URL whose query parameters the view declared all
+(netzwerk_site.auswahl.declare), so that `/?x=<random>` creates no entry. Entries also expire after SEITENCACHE_SEKUNDEN, because
 lists such as "upcoming Veranstaltungen" change with the clock.
 """
 
@@ -24,6 +25,7 @@ from django.utils.http import parse_http_date_safe
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from betrieb.models import Seitenstand
+from netzwerk_site import auswahl
 
 # Models of other projects whose rows never change what an anonymous visitor sees. The portal's own
 # models say so themselves: `changes_public_pages = False` on the model or on its app's AppConfig.
@@ -147,8 +149,9 @@ class PageCacheMiddleware:
             )
             conditional[HEADER] = "treffer"
             return conditional
-        response = self.get_response(request)
-        if request.method == "GET" and _cacheable_response(response):
+        with auswahl.recording() as declared:
+            response = self.get_response(request)
+        if request.method == "GET" and request.GET.keys() <= declared and _cacheable_response(response):
             response[HEADER] = "gespeichert"
             # Template responses are rendered by the handler before any middleware sees them.
             cache.set(key, response, timeout())

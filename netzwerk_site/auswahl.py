@@ -8,8 +8,14 @@ value becomes a German notice; nothing here raises on odd input.
 Within one facet the chosen options combine with OR, across facets with AND. `count` gives each
 facet's counts under every other facet's filter but not its own (disjunctive faceting), and
 returns them instead of writing into the selection.
+
+Every URL parameter a view reads is declared: `parse` declares its spec, a view reading one alone calls
+`declare`. The page cache stores an answer only if its URL holds declared parameters alone (`recording`),
+so made-up query strings cannot fill it.
 """
 
+import contextlib
+import contextvars
 import dataclasses
 from collections.abc import Callable
 
@@ -21,6 +27,27 @@ from django.utils.translation import gettext_lazy, ngettext
 
 UNKNOWN = gettext_lazy("Der Filterwert „%(value)s“ für %(label)s ist unbekannt und wurde ignoriert.")
 MAX_NOTICE_VALUE = 60
+PAGE_PARAM = "seite"
+
+_declared = contextvars.ContextVar("auswahl_declared", default=None)
+
+
+def declare(*names):
+    """Note that the answer being made depends on these URL parameters."""
+    declared = _declared.get()
+    if declared is not None:
+        declared.update(names)
+
+
+@contextlib.contextmanager
+def recording():
+    """Collects the names declared while the block runs, in the set it yields."""
+    declared = set()
+    token = _declared.set(declared)
+    try:
+        yield declared
+    finally:
+        _declared.reset(token)
 
 
 @dataclasses.dataclass(frozen=True)
@@ -109,6 +136,7 @@ class Auswahl:
 
 def parse(querydict, spec):
     """An Auswahl from a QueryDict for the parameters in spec; needs no database and never raises."""
+    declare(PAGE_PARAM, *(param.name for param in spec))
     values, notes = [], []
     for position, param in enumerate(spec):
         raw = querydict.getlist(param.name) if param.multiple else querydict.getlist(param.name)[:1]
@@ -123,7 +151,7 @@ def parse(querydict, spec):
             else:
                 notes.append((position, param.notice(value)))
         values.append((param.name, tuple(chosen)))
-    seite = querydict.get("seite", "1")[:20] or "1"
+    seite = querydict.get(PAGE_PARAM, "1")[:20] or "1"
     return Auswahl(values=tuple(values), seite=seite, notes=tuple(notes))
 
 

@@ -10,7 +10,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import GroupApprovalTask, Page, PageManager
 from wagtail.search import index
 
-from netzwerk_site.auswahl import load, narrow, parse
+from netzwerk_site.auswahl import declare, load, narrow, parse
 from netzwerk_site.blocks import body_blocks
 from praxisbeispiele import export, facets
 from praxisbeispiele.choices import Foerderart, PraxisEbene, UebernahmeStand
@@ -251,6 +251,7 @@ class PraxisbeispielPage(Page):
         context["aehnliche"] = PraxisbeispielPage.objects.similar_to(self)
         veranstaltungen = VeranstaltungPage.objects.visible_to(request.user).filter(praxisbeispiele=self)
         context["veranstaltungen"] = veranstaltungen.order_by("-start_date")
+        declare("fassung")
         context["leichte_fassung"] = bool(self.leichte_sprache) and request.GET.get("fassung") == "leicht"
         if may_record_uebernahme(request.user, self):
             own = next((u for u in uebernahmen if u.kommune_id == request.user.kommune_id), None)

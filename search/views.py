@@ -4,7 +4,7 @@ from django.http import JsonResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
-from netzwerk_site.auswahl import paginate
+from netzwerk_site.auswahl import declare, paginate
 from search import presentation
 from search.service import API_MAX_LIMIT, PER_PAGE, suchen
 
@@ -43,6 +43,7 @@ def _suchen(user, params, page_number):
 @require_GET
 def api_suche(request):
     _auswahl, params = presentation.parse(request.GET)
+    declare("limit")
     limit = presentation.parse_int(request.GET.get("limit"), default=PER_PAGE, low=1, high=API_MAX_LIMIT)
     result = suchen(params["q"], request.user, typ=params["typ"], themenfeld=params["themenfeld"], limit=limit)
     return JsonResponse(presentation.api_payload(result), json_dumps_params={"ensure_ascii": False})
