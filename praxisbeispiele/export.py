@@ -1,11 +1,12 @@
 """CSV and JSON export of the filtered library. Members-only fields (contact person,
 submitter) are never part of it: the columns are an explicit allow-list."""
 
-import csv
 import io
 import json
 
 from django.http import HttpResponse
+
+from netzwerk_site import csvexport
 
 COLUMNS = [
     ("titel", "Titel"),
@@ -48,17 +49,19 @@ def as_json(pages, base_url):
 
 
 def as_csv(pages, base_url):
-    """Semicolon-separated with a byte order mark, as German spreadsheet programs expect."""
+    """Semicolon-separated, with formulas neutralised (netzwerk_site.csvexport); lists joined by "; "."""
     buffer = io.StringIO()
-    buffer.write("\ufeff")
-    writer = csv.writer(buffer, delimiter=";")
-    writer.writerow([label for _, label in COLUMNS])
-    for page in pages:
-        row = record(page, base_url)
-        writer.writerow(
-            ["; ".join(v) if isinstance(v, list) else ("" if v is None else v) for v in (row[k] for k, _ in COLUMNS)]
-        )
+    rows = (record(page, base_url) for page in pages)
+    csvexport.write(
+        buffer,
+        [label for _, label in COLUMNS],
+        ([_joined(row[key]) for key, _ in COLUMNS] for row in rows),
+    )
     return buffer.getvalue()
+
+
+def _joined(value):
+    return "; ".join(value) if isinstance(value, list) else value
 
 
 def _base_url(request):

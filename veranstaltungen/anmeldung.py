@@ -5,7 +5,6 @@ UPDATE), so two members asking for the last seat at the same moment are served o
 other and only one gets it. SQLite has no row locks but serialises writing transactions.
 """
 
-import csv
 from dataclasses import dataclass
 
 from django.db import IntegrityError, transaction
@@ -14,7 +13,7 @@ from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
 from konto.roles import is_member
-from netzwerk_site import mail
+from netzwerk_site import csvexport, mail
 from netzwerk_site.refusals import Refusal
 from veranstaltungen.choices import AnmeldungStatus
 from veranstaltungen.models import Anmeldung, VeranstaltungPage
@@ -142,27 +141,19 @@ CSV_HEADER = ["Status", "Vorname", "Nachname", "E-Mail", "Kommune oder Organisat
 
 
 def write_csv(page, stream):
-    """The list for organisers; semicolons and a BOM so that Excel opens it correctly."""
-    stream.write("\ufeff")
-    writer = csv.writer(stream, delimiter=";")
-    writer.writerow(CSV_HEADER)
-    for anmeldung in teilnehmende(page):
-        user = anmeldung.user
-        writer.writerow(
-            [
-                anmeldung.get_status_display(),
-                _safe(user.first_name),
-                _safe(user.last_name),
-                _safe(user.email),
-                _safe(str(user.zugehoerigkeit or "")),
-                timezone.localtime(anmeldung.created_at).strftime("%d.%m.%Y %H:%M"),
-            ]
-        )
-
-
-def _safe(value):
-    """Neutralise spreadsheet formulas (OWASP CSV injection)."""
-    return "'" + value if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value
+    """The list for organisers, written by netzwerk_site.csvexport (Excel-ready, formulas neutralised)."""
+    rows = (
+        [
+            anmeldung.get_status_display(),
+            anmeldung.user.first_name,
+            anmeldung.user.last_name,
+            anmeldung.user.email,
+            str(anmeldung.user.zugehoerigkeit or ""),
+            timezone.localtime(anmeldung.created_at).strftime("%d.%m.%Y %H:%M"),
+        ]
+        for anmeldung in teilnehmende(page)
+    )
+    csvexport.write(stream, CSV_HEADER, rows)
 
 
 def benachrichtige_nachgerueckt(anmeldung):
