@@ -1,9 +1,12 @@
 from django.utils.translation import gettext_lazy as _
 
+from wagtail import hooks
+from wagtail.models import PageViewRestriction
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from netzwerk_site.models import Barrieremeldung, Kommune, Organisation, Themenfeld, Zielgruppe
+from netzwerk_site.refusals import Refusal
 
 
 class ThemenfeldViewSet(SnippetViewSet):
@@ -55,3 +58,23 @@ class BarrieremeldungViewSet(SnippetViewSet):
 
 
 register_snippet(BarrieremeldungViewSet)
+
+
+@hooks.register("before_serve_page", order=-1)
+def refuse_restricted_page_to_signed_in_users(page, request, serve_args, serve_kwargs):
+    """A signed-in user whom a page's restriction does not admit gets the refusal page, not a login form.
+
+    Visitors who are not signed in still go to the login (Wagtail's own check, WAGTAIL_FRONTEND_LOGIN_URL).
+    """
+    if not request.user.is_authenticated:
+        return
+    for restriction in page.get_view_restrictions():
+        login_types = (PageViewRestriction.LOGIN, PageViewRestriction.GROUPS)
+        if restriction.restriction_type in login_types and not restriction.accept_request(request):
+            raise Refusal(
+                _(
+                    "Diese Seite ist nur für Mitglieder des Netzwerks Integration sichtbar. Wenn Sie mitarbeiten "
+                    "möchten, bitten Sie die Redaktion um eine Einladung."
+                ),
+                status=403,
+            )

@@ -153,6 +153,8 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 LOGIN_URL = "konto:anmelden"
+# Restricted pages send visitors to the portal's own login, not Wagtail's unstyled one.
+WAGTAIL_FRONTEND_LOGIN_URL = LOGIN_URL
 LOGIN_REDIRECT_URL = "konto:uebersicht"
 LOGOUT_REDIRECT_URL = "/"
 

@@ -64,7 +64,6 @@ def alle(erwartet):
 # The inactive member's session is anonymous: ModelBackend.get_user() refuses inactive users.
 ANMELDEN = Weiter("/konto/anmelden/?next={url}")
 ADMIN_ANMELDEN = Weiter("/admin/login/?next={url}")
-WAGTAIL_ANMELDEN = Weiter("/_util/login/?next={url}")
 ZUM_KONTO = Weiter("/konto/")
 # The one rule (konto.permissions.members_only): visitors to the login, users outside the network refused with 403.
 MITGLIEDER = Rollen(ANMELDEN, 200, 200, 200, ANMELDEN, 403)
@@ -286,13 +285,9 @@ PRAEFIXREGELN = (
         Fall("wagtail_serve", "/veranstaltungen/", alle(200)),
         Fall("wagtail_serve", "/veranstaltungen/archiv/", alle(200)),
         Fall("wagtail_serve", "/veranstaltungen/{w.veranstaltung.slug}/", alle(200)),
-        # The view restriction sends visitors to Wagtail's own login form, not to /konto/anmelden/.
-        Fall(
-            "wagtail_serve",
-            "/veranstaltungen/{w.interne_veranstaltung.slug}/",
-            Rollen(WAGTAIL_ANMELDEN, 200, 200, 200, WAGTAIL_ANMELDEN, WAGTAIL_ANMELDEN),
-            fall="intern",
-        ),
+        # A view-restricted page follows the one rule too (WAGTAIL_FRONTEND_LOGIN_URL and the core's
+        # before_serve_page hook).
+        Fall("wagtail_serve", "/veranstaltungen/{w.interne_veranstaltung.slug}/", MITGLIEDER, fall="intern"),
         Fall("wagtail_serve", "/_util/login/", alle(200)),
     )),
 )
