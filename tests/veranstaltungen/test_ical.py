@@ -1,7 +1,6 @@
 """iCalendar feeds, checked against golden files and read back with three independent parsers."""
 
 import datetime
-import os
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -11,6 +10,7 @@ import recurring_ical_events
 import vobject
 
 from tests.factories.konto import UserFactory
+from tests.golden import assert_golden
 from tests.veranstaltungen.conftest import STAMP, freeze_changes, publish
 from veranstaltungen import kalenderzugang
 from veranstaltungen.choices import AusnahmeArt, Sichtbarkeit, Status, Wiederholung
@@ -19,16 +19,7 @@ from veranstaltungen.models import Ausnahme
 pytestmark = pytest.mark.django_db
 
 GOLDEN = Path(__file__).parent / "golden"
-# Set UPDATE_GOLDEN=1 to rewrite the expected files, then review the diff.
-UPDATE_GOLDEN = os.environ.get("UPDATE_GOLDEN") == "1"
 BERLIN = ZoneInfo("Europe/Berlin")
-
-
-def assert_golden(name, body):
-    path = GOLDEN / name
-    if UPDATE_GOLDEN:
-        path.write_bytes(body)
-    assert body == path.read_bytes()
 
 
 def unfolded(body):
@@ -121,7 +112,7 @@ def test_public_feed_matches_golden_file_and_hides_internal_meetings(client, fee
 
     assert response.status_code == 200
     assert response["Content-Type"] == "text/calendar; charset=utf-8"
-    assert_golden("oeffentlich.ics", response.content)
+    assert_golden(GOLDEN / "oeffentlich.ics", response.content)
     uids = sorted({str(e["UID"]) for e in parse(response.content)[0].walk("VEVENT")})
     assert uids == ["abgesagt-1", "einzel-1", "ganztags-1", "serie-1"]
     assert b"Internes Vorbereitungstreffen" not in unfolded(response.content)
@@ -353,7 +344,7 @@ def test_personal_feed_matches_golden_file(client, member, feed_inhalt):
 
     assert response.status_code == 200
     assert response["Cache-Control"] == "private, no-cache"
-    assert_golden("persoenlich.ics", response.content)
+    assert_golden(GOLDEN / "persoenlich.ics", response.content)
     uids = [str(e["UID"]) for e in parse(response.content)[0].walk("VEVENT")]
     assert uids == ["intern-1", "ganztags-1"]
 
