@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from diskussionen.choices import Haeufigkeit
 from netzwerk_site import uploads
 from netzwerk_site.choices import OrganisationArt
+from netzwerk_site.fields import OneLineField
 from netzwerk_site.models import HandlungsfeldPage, Organisation, Themenfeld
 from praxisbeispiele.models import PraxisbeispielPage
 from veranstaltungen.models import VeranstaltungPage
@@ -40,7 +41,7 @@ class AnhaengeMixin:
 
 
 class DiskussionForm(AnhaengeMixin, forms.Form):
-    title = forms.CharField(
+    title = OneLineField(
         label=_("Titel"),
         max_length=200,
         help_text=_("Fassen Sie Ihre Frage oder Ihr Thema in einem Satz zusammen."),
@@ -72,10 +73,6 @@ class DiskussionForm(AnhaengeMixin, forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["anhaenge"] = self._anhaenge_field()
-
-    def clean_title(self):
-        # One line only: the title goes into e-mail subjects.
-        return " ".join(self.cleaned_data["title"].split())
 
 
 class BeitragForm(AnhaengeMixin, forms.Form):

@@ -23,6 +23,8 @@ from django.db import transaction
 from django.template import Context
 from django.template.loader import get_template, render_to_string
 
+from netzwerk_site.fields import one_line
+
 logger = logging.getLogger(__name__)
 
 
@@ -51,7 +53,7 @@ def send(template, to, context, *, attachments=(), headers=None, reply_to=None):
 
 def render_subject(template, context):
     """The subject of the mail named template, on one line."""
-    return " ".join(_render_plain(f"{template}_betreff.txt", context).split())
+    return one_line(_render_plain(f"{template}_betreff.txt", context))
 
 
 def absolute_url(path_or_url):

@@ -2,6 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from netzwerk_site import uploads
+from netzwerk_site.fields import OneLineField
 from netzwerk_site.models import Kommune, Themenfeld, Zielgruppe
 
 
@@ -15,7 +16,7 @@ class CheckboxGroup(forms.CheckboxSelectMultiple):
 class EinreichungForm(forms.Form):
     """A member's proposal for a Praxisbeispiel; becomes a draft page for the Redaktion."""
 
-    title = forms.CharField(
+    title = OneLineField(
         label=_("Titel"),
         max_length=255,
         help_text=_("Nennen Sie das Beispiel so, wie es vor Ort heißt, zum Beispiel „Sprachcafé Musterstadt“."),
