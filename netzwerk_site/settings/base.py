@@ -84,6 +84,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # After authentication: answers to a signed-in user get Cache-Control "private, no-store".
+    "betrieb.cache_control.PrivateCacheControlMiddleware",
     # After authentication: tells the audit log who acts in this request.
     "betrieb.middleware.AuditMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
