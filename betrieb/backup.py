@@ -2,7 +2,7 @@
 
 The archive holds, in this order, `manifest.json` (format, versions, database vendor, migration
 state, rows per model, SHA-256 per file), `database.json` (every row as Django's JSON serializer
-writes it) and `media/` (the files below MEDIA_ROOT). Rows keep their primary keys, so references
+writes it), `media/` (the files below MEDIA_ROOT) and `private/` (members' files below PRIVATE_MEDIA_ROOT). Rows keep their primary keys, so references
 between them, including Wagtail's generic ones (revisions, logs), stay intact. Only ContentType and
 Permission, which every database creates itself with ids of its own, are written as natural keys.
 Transient and derived tables are left out (EXCLUDED_APPS, EXCLUDED_MODELS) and rebuilt after a restore.
@@ -38,6 +38,7 @@ FORMAT = 1
 MANIFEST = "manifest.json"
 DATABASE = "database.json"
 MEDIA = "media/"
+PRIVATE = "private/"
 STAGING_PREFIX = ".wiederherstellung-"
 SHOWN_NAMES = 5
 
@@ -103,6 +104,12 @@ def media_files():
     """The files below MEDIA_ROOT that a backup holds: all but Wagtail's renditions."""
     renditions = set(get_image_model().get_rendition_model()._base_manager.values_list("file", flat=True))
     return [(name, path) for name, path in files_below(Path(settings.MEDIA_ROOT)) if name not in renditions]
+
+
+def private_files():
+    """The members' files below PRIVATE_MEDIA_ROOT, which the web server never serves."""
+    root = Path(settings.PRIVATE_MEDIA_ROOT)
+    return list(files_below(root)) if root.is_dir() else []
 
 
 def default_directory():
@@ -240,7 +247,7 @@ def _member(name, size, mtime=None):
     return info
 
 
-def _write_archive(target, manifest, database, files, progress):
+def _write_archive(target, manifest, database, files, progress, private=()):
     partial = target.with_name(target.name + ".unvollstaendig")
     fd = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
     os.fchmod(fd, 0o600)
@@ -253,17 +260,19 @@ def _write_archive(target, manifest, database, files, progress):
             for done, (name, path) in enumerate(files, 1):
                 _add_media_file(archive, name, path, manifest["media"][name])
                 report_progress(progress, "Mediendateien sichern", done, len(files))
+            for name, path in private:
+                _add_media_file(archive, name, path, manifest["private"][name], PRIVATE)
         os.replace(partial, target)
     except BaseException:
         partial.unlink(missing_ok=True)
         raise
 
 
-def _add_media_file(archive, name, path, expected):
+def _add_media_file(archive, name, path, expected, prefix=MEDIA):
     with open(path, "rb") as stream:
         reader = _HashingReader(stream)
         try:
-            archive.addfile(_member(MEDIA + name, expected["size"], path.stat().st_mtime), reader)
+            archive.addfile(_member(prefix + name, expected["size"], path.stat().st_mtime), reader)
         except OSError as error:
             raise SicherungFehler(
                 f"Die Mediendatei {name} ließ sich nicht lesen ({error}). Starten Sie die Sicherung erneut."
@@ -294,7 +303,7 @@ def create_backup(ausgabe=None, progress=None):
             migrations = migration_state()
         size = database.tell()
         database.seek(0)
-        files = media_files()
+        files, private = media_files(), private_files()
         manifest = {
             "format": FORMAT,
             "created_at": timezone.now().isoformat(),
@@ -307,8 +316,9 @@ def create_backup(ausgabe=None, progress=None):
             "content_types": content_types,
             "database": {"sha256": _sha256(database), "size": size},
             "media": _describe_media(files, progress),
+            "private": _describe_media(private, progress),
         }
-        _write_archive(target, manifest, database, files, progress)
+        _write_archive(target, manifest, database, files, progress, private)
     return Sicherung(path=target, manifest=manifest)
 
 

@@ -39,6 +39,7 @@ from betrieb.backup import (
     FORMAT,
     MANIFEST,
     MEDIA,
+    PRIVATE,
     SHOWN_NAMES,
     STAGING_PREFIX,
     SicherungFehler,
@@ -140,9 +141,9 @@ def check_target_empty():
 # -- restoring ----------------------------------------------------------------------------------------------------
 
 
-def _media_name(member_name, expected):
-    """The member's path below MEDIA_ROOT, if it is one the manifest lists and it stays inside MEDIA_ROOT."""
-    name = member_name[len(MEDIA) :]
+def _media_name(member_name, expected, prefix=MEDIA):
+    """The member's path below its root, if it is one the manifest lists and it stays inside the root."""
+    name = member_name[len(prefix) :]
     parts = name.split("/")
     if name not in expected or PurePosixPath(name).is_absolute() or any(p in ("", ".", "..") for p in parts):
         raise _unexpected(member_name)
@@ -170,30 +171,28 @@ def _damaged(what):
     )
 
 
-def _unpack(path, manifest, database, staging, progress):
-    """Copy database.json into database and the media into staging, checking every SHA-256 against the manifest."""
-    expected = manifest["media"]
+def _unpack(path, manifest, database, staging, progress, private_staging=None):
+    """Copy database.json into database, the media into staging and the private files into private_staging,
+    checking every SHA-256 against the manifest."""
+    roots = {MEDIA: (staging, manifest["media"]), PRIVATE: (private_staging, manifest.get("private", {}))}
+    expected = {prefix + name for prefix, (_, files) in roots.items() for name in files}
     database_found, found = False, set()
     with tarfile.open(path, "r|gz") as archive:
         for member in archive:
             if member.name == MANIFEST:
                 continue
+            prefix = next((p for p in roots if member.name.startswith(p)), None)
             if member.isfile() and member.name == DATABASE and not database_found:
                 if _copy(archive.extractfile(member), database) != manifest["database"]["sha256"]:
                     raise _damaged("Die Datenbanksicherung")
                 database_found = True
-            elif member.isfile() and member.name.startswith(MEDIA) and member.name[len(MEDIA) :] not in found:
-                name = _media_name(member.name, expected)
-                target = staging / name
-                target.parent.mkdir(parents=True, exist_ok=True)
-                with open(target, "wb") as stream:
-                    if _copy(archive.extractfile(member), stream) != expected[name]["sha256"]:
-                        raise _damaged(f"Die Mediendatei {name}")
-                found.add(name)
+            elif member.isfile() and prefix and roots[prefix][0] and member.name not in found:
+                _extract(archive, member, prefix, *roots[prefix])
+                found.add(member.name)
             else:
                 raise _unexpected(member.name)
             report_progress(progress, "Sicherung prüfen", len(found) + database_found, len(expected) + 1)
-    missing = sorted(set(expected) - found) + ([] if database_found else [DATABASE])
+    missing = sorted(expected - found) + ([] if database_found else [DATABASE])
     if missing:
         raise SicherungFehler(
             f"Der Sicherung fehlen {anzahl(len(missing), 'Datei', 'Dateien')}, zum Beispiel {missing[0]}. "
@@ -286,6 +285,15 @@ def _reset_sequences(models):
             cursor.execute(statement)
 
 
+def _extract(archive, member, prefix, staging, expected):
+    name = _media_name(member.name, expected, prefix)
+    target = staging / name
+    target.parent.mkdir(parents=True, exist_ok=True)
+    with open(target, "wb") as stream:
+        if _copy(archive.extractfile(member), stream) != expected[name]["sha256"]:
+            raise _damaged(f"Die Mediendatei {name}")
+
+
 def _move_media(staging, root):
     for path in sorted(p for p in staging.rglob("*") if p.is_file()):
         target = root / path.relative_to(staging)
@@ -321,16 +329,21 @@ def restore(path, *, ueberschreiben=False, confirm=None, progress=None, log=None
     root.mkdir(parents=True, exist_ok=True)
     untouched = sum(1 for name, _ in files_below(root) if name not in manifest["media"])
     staging = Path(tempfile.mkdtemp(prefix=STAGING_PREFIX, dir=root))
+    private_root = Path(settings.PRIVATE_MEDIA_ROOT)
+    private_root.mkdir(parents=True, exist_ok=True)
+    private_staging = Path(tempfile.mkdtemp(prefix=STAGING_PREFIX, dir=private_root))
     try:
         with tempfile.TemporaryFile() as database:
-            _unpack(path, manifest, database, staging, progress)
+            _unpack(path, manifest, database, staging, progress, private_staging)
             if confirm is not None and not confirm(manifest):
                 raise SicherungFehler("Die Wiederherstellung wurde abgebrochen. Es wurde nichts verändert.")
             with transaction.atomic():
                 counts = _replace_database(database, manifest, progress, log or io.StringIO())
                 _move_media(staging, root)
+                _move_media(private_staging, private_root)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
+        shutil.rmtree(private_staging, ignore_errors=True)
     for cache in caches.all():
         cache.clear()
     # Other processes keep their own page caches: a new generation makes every old entry invalid.

@@ -3,7 +3,7 @@
 from django.contrib import messages
 from django.core import signing
 from django.core.validators import slug_re
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -21,6 +21,7 @@ from diskussionen.rendering import zitat
 from konto.permissions import members_only
 from konto.roles import is_land_member, is_redaktion
 from netzwerk_site import auswahl as liste_
+from netzwerk_site import uploads
 from netzwerk_site.models import Themenfeld
 from netzwerk_site.refusals import Refusal
 
@@ -283,7 +284,4 @@ def anhang(request, pk):
     anhang = get_object_or_404(Anhang.objects.select_related("beitrag"), pk=pk)
     if not (anhang.beitrag.is_sichtbar or is_redaktion(request.user)):
         raise Http404
-    is_bild = anhang.mime.startswith("image/")
-    response = FileResponse(anhang.datei.open("rb"), as_attachment=not is_bild, filename=anhang.name)
-    response["Content-Type"] = anhang.mime
-    return response
+    return uploads.download_response(anhang.datei, anhang.name, anhang.mime)

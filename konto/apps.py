@@ -5,3 +5,8 @@ from django.utils.translation import gettext_lazy as _
 class KontoConfig(AppConfig):
     name = "konto"
     verbose_name = _("Konten und Rollen")
+
+    def ready(self):
+        from konto import sammlungen
+
+        sammlungen.connect()

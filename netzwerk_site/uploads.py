@@ -4,14 +4,22 @@ The type comes from the file's content, never from its name or the browser's con
 under a random name with the extension of its detected type (random_name), so nothing the uploader chose
 reaches the disk. Size and count limits come from the setting UPLOADS ({"MAX_BYTES": …, "MAX_FILES": …}).
 Forms use MultipleFileField and validate_files() with one of the allowed sets PDF_UND_BILDER or DOKUMENTE.
+Pictures larger than WAGTAILIMAGES_MAX_IMAGE_PIXELS are refused before anything decodes them.
+
+Members' files lie in the storage "private" (PRIVATE_MEDIA_ROOT, outside MEDIA_ROOT) and reach a browser
+only through a view that checked the permission and answers with download_response().
 """
 
 import secrets
+import warnings
 import zipfile
 from dataclasses import dataclass
+from pathlib import Path
 
 from django import forms
 from django.conf import settings
+from django.core.files.storage import FileSystemStorage, storages
+from django.http import FileResponse
 from django.template.defaultfilters import filesizeformat
 from django.utils.functional import lazy
 from django.utils.translation import gettext_lazy as _
@@ -100,6 +108,10 @@ def max_files():
     return settings.UPLOADS["MAX_FILES"]
 
 
+def max_pixels():
+    return settings.WAGTAILIMAGES_MAX_IMAGE_PIXELS
+
+
 # -- detection ----------------------------------------------------------------------------------------------------
 def detect_type(uploaded_file):
     """The Dateityp of a PDF, picture or office document without macros, or None; the name is never consulted."""
@@ -118,8 +130,10 @@ def detect_type(uploaded_file):
 def _is_readable_image(uploaded_file):
     """Magic bytes alone do not make an image; Wagtail needs Pillow to read its dimensions."""
     try:
-        with PillowImage.open(uploaded_file) as image:
-            image.verify()
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", PillowImage.DecompressionBombWarning)
+            with PillowImage.open(uploaded_file) as image:
+                image.verify()
     except (OSError, SyntaxError, ValueError, PillowImage.DecompressionBombError):
         return False
     finally:
@@ -160,6 +174,20 @@ def _odf_mimetype(archive, names):
         return ""
     with archive.open(entry) as handle:
         return handle.read(MAX_MIMETYPE_BYTES).decode("ascii", "replace").strip()
+
+
+def pixel_size(uploaded_file):
+    """(width, height) of a picture read from its header; nothing is decoded."""
+    try:
+        with warnings.catch_warnings():
+            # Pillow warns about large pictures when it opens them; the caller decides with max_pixels().
+            warnings.simplefilter("ignore", PillowImage.DecompressionBombWarning)
+            with PillowImage.open(uploaded_file) as image:
+                return image.size
+    except PillowImage.DecompressionBombError:
+        return (PillowImage.MAX_IMAGE_PIXELS or 0, 3)
+    finally:
+        uploaded_file.seek(0)
 
 
 # -- naming -------------------------------------------------------------------------------------------------------
@@ -226,4 +254,47 @@ def _check(datei, erlaubt):
     dateityp = detect_type(datei)
     if dateityp not in erlaubt.typen:
         return None, forms.ValidationError(erlaubt.falscher_typ, params={"name": datei.name})
+    if dateityp.is_bild:
+        breite, hoehe = pixel_size(datei)
+        if breite * hoehe > max_pixels():
+            error = _(
+                "Das Bild „%(name)s“ hat %(breite)d × %(hoehe)d Pixel. Wählen Sie ein Bild mit höchstens "
+                "%(max)s Megapixeln oder verkleinern Sie es."
+            )
+            params = {"name": datei.name, "breite": breite, "hoehe": hoehe, "max": f"{max_pixels() / 1e6:g}"}
+            return None, forms.ValidationError(error, params=params)
     return dateityp, None
+
+
+# -- private storage and serving ----------------------------------------------------------------------------------
+class PrivateStorage(FileSystemStorage):
+    """Files below PRIVATE_MEDIA_ROOT; they have no URL, a view hands them out with download_response()."""
+
+    def url(self, name):
+        raise NotImplementedError("Private files have no public URL; serve them through a permission-checked view.")
+
+
+def private_storage():
+    """The storage of members' files (FileField(storage=private_storage))."""
+    return storages["private"]
+
+
+def download_name(name, mime):
+    """The name a download gets: the member's file name without its extension, plus the detected type's."""
+    dateityp = next((typ for typ in DOKUMENTE.typen if typ.mime == mime), None)
+    stem = Path(name).stem or "datei"
+    return f"{stem}.{dateityp.extension}" if dateityp else stem
+
+
+def download_response(datei, name, mime):
+    """Serve a member's file: pictures inline, everything else as a download, always sandboxed and not cached.
+
+    The sandbox keeps a file that a browser takes for HTML or script from running in the portal's origin.
+    """
+    is_bild = mime.startswith("image/")
+    response = FileResponse(datei.open("rb"), as_attachment=not is_bild, filename=download_name(name, mime))
+    response["Content-Type"] = mime
+    response["Content-Security-Policy"] = "default-src 'none'; sandbox"
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Cache-Control"] = "private, no-store"
+    return response

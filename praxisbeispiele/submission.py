@@ -19,10 +19,11 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
-from wagtail.models import Collection, Page, TaskState, Workflow, WorkflowPage, WorkflowState, WorkflowTask
+from wagtail.models import Page, TaskState, Workflow, WorkflowPage, WorkflowState, WorkflowTask
 from wagtail.rich_text import RichText
 from wagtail.users.models import UserProfile
 
+from konto import sammlungen
 from konto.roles import Rolle
 from netzwerk_site import mail, uploads
 from praxisbeispiele.choices import PraxisEbene
@@ -30,7 +31,8 @@ from praxisbeispiele.models import PraxisbeispielIndexPage, PraxisbeispielPage, 
 from praxisbeispiele.signals import einreichung_abgelehnt
 
 WORKFLOW_NAME = "Redaktionelle Prüfung"
-COLLECTION_NAME = "Einreichungen"
+# Body blocks that hold a submitted file.
+BLOCKS = {"dokument", "bild"}
 
 
 class Einreichungsstand(models.TextChoices):
@@ -91,11 +93,34 @@ def create_submission(user, cleaned_data, files):
 
 
 def reject_submission(task_state, user, comment="", **kwargs):
-    """Reject for good: the task is rejected with the comment, the workflow cancelled, the page stays a draft."""
+    """Reject for good: the task is rejected with the comment, the workflow cancelled, the page stays a draft
+    and the submitted files are deleted."""
     with transaction.atomic():
         task_state.reject(user=user, update=False, comment=comment)
         task_state.workflow_state.cancel(user=user)
+        delete_submitted_files(task_state.workflow_state.content_object)
     einreichung_abgelehnt.send(sender=RedaktionellePruefungTask, task_state=task_state, user=user)
+
+
+def delete_submitted_files(page):
+    """Delete the documents and pictures still in the collection "Einreichungen" that the page's revisions use."""
+    collection = sammlungen.einreichungen_collection()
+    for model in (get_document_model(), get_image_model()):
+        in_review = model.objects.filter(collection=collection, uploaded_by_user_id=page.owner_id)
+        for item in in_review.filter(pk__in=_referenced_ids(page, model)):
+            item.file.delete(save=False)
+            item.delete()
+
+
+def _referenced_ids(page, model):
+    """Ids of the documents or pictures in the "dokument" and "bild" blocks of every revision of page."""
+    ids = set()
+    for revision in page.revisions.all():
+        for block in revision.as_object().body:
+            item = block.value.get("document") or block.value.get("image") if block.block_type in BLOCKS else None
+            if isinstance(item, model):
+                ids.add(item.pk)
+    return ids
 
 
 def einreichungen_von(user):
@@ -169,17 +194,9 @@ def _kontakt(user, cleaned_data):
     return kontakt
 
 
-def einreichungen_collection():
-    """The collection that holds the attachments of all submissions."""
-    collection = Collection.objects.filter(name=COLLECTION_NAME).first()
-    if collection is None:
-        collection = Collection.get_first_root_node().add_child(name=COLLECTION_NAME)
-    return collection
-
-
 def _attachment_blocks(files, title, user):
     """Store PDFs as Documents and pictures as Images; return the body blocks that show them."""
-    collection = einreichungen_collection()
+    collection = sammlungen.einreichungen_collection()
     blocks = []
     for datei in files:
         dateityp = uploads.detect_type(datei)

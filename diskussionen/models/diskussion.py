@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from diskussionen.choices import Stand
 from diskussionen.rendering import render_markdown
+from netzwerk_site import uploads
 
 EHEMALIGES_MITGLIED = _("ehemaliges Mitglied")
 
@@ -174,7 +175,7 @@ class Anhang(models.Model):
     """A file attached to a Beitrag; served only to members, type checked by content."""
 
     beitrag = models.ForeignKey(Beitrag, verbose_name=_("Beitrag"), on_delete=models.CASCADE, related_name="anhaenge")
-    datei = models.FileField(_("Datei"), upload_to="diskussionen/%Y/%m/")
+    datei = models.FileField(_("Datei"), upload_to="diskussionen/%Y/%m/", storage=uploads.private_storage)
     name = models.CharField(_("Dateiname"), max_length=255)
     mime = models.CharField(_("Dateityp"), max_length=120)
     groesse = models.PositiveIntegerField(_("Größe in Bytes"))

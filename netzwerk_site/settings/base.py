@@ -224,8 +224,13 @@ STATIC_ROOT = BASE_DIR / "staticfiles"
 STATIC_URL = "/static/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
 MEDIA_URL = "/media/"
+# Members' uploads (attachments of Beiträge): outside MEDIA_ROOT, never served by the web server, only by the
+# permission-checked view (netzwerk_site/uploads.py).
+PRIVATE_MEDIA_ROOT = Path(os.environ.get("PRIVATE_MEDIA_ROOT", BASE_DIR / "private"))
+PRIVATE_STORAGE = {"BACKEND": "netzwerk_site.uploads.PrivateStorage", "OPTIONS": {"location": PRIVATE_MEDIA_ROOT}}
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "private": PRIVATE_STORAGE,
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 
@@ -285,6 +290,8 @@ WAGTAIL_USER_CUSTOM_FIELDS = ["kommune", "organisation"]
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "odt", "pptx", "odp", "xlsx", "ods", "csv", "txt"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
+# Largest picture in pixels, for the admin and every member upload (uploads.py): a small PNG can decode to gigabytes.
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = int(os.environ.get("WAGTAILIMAGES_MAX_IMAGE_PIXELS", "50000000"))
 WAGTAILAPI_LIMIT_MAX = 100
 WAGTAILEMBEDS_FINDERS = []
 WAGTAIL_ENABLE_UPDATE_CHECK = False

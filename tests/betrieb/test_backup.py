@@ -68,7 +68,11 @@ def fresh_cache():
 
 @pytest.fixture
 def media_root(settings, tmp_path):
+    """MEDIA_ROOT and PRIVATE_MEDIA_ROOT below tmp_path; returns MEDIA_ROOT."""
     settings.MEDIA_ROOT = tmp_path / "media"
+    settings.PRIVATE_MEDIA_ROOT = tmp_path / "private"
+    private = {**settings.STORAGES["private"], "OPTIONS": {"location": settings.PRIVATE_MEDIA_ROOT}}
+    settings.STORAGES = {**settings.STORAGES, "private": private}
     return settings.MEDIA_ROOT
 
 
@@ -92,6 +96,7 @@ def empty_database_and_media(media_root):
     Site.objects.create(hostname="localhost", root_page=welcome, is_default_site=True)
     Group.objects.create(name="Moderators")
     shutil.rmtree(media_root, ignore_errors=True)
+    shutil.rmtree(media_root.parent / "private", ignore_errors=True)
     cache.clear()
 
 
@@ -259,6 +264,7 @@ def snapshot(media_root):
             )
         ),
         "media": media(media_root),
+        "private": media(media_root.parent / "private"),
     }
 
 
@@ -285,7 +291,8 @@ def test_restore_brings_back_every_page_post_registration_user_and_file(portal, 
         "anmeldungen": 1,
         "sites": 1,
         "termine": 24,
-        "media": 4,
+        "media": 3,
+        "private": 1,
     }
     assert after.pop("media") == {name: data for name, data in before.pop("media").items() if name != rendition}
     assert after == before
@@ -400,7 +407,7 @@ def test_archive_with_a_changed_media_file_is_refused_and_changes_nothing(anhang
     damaged = rewrite(
         archive,
         tmp_path / "beschaedigt.tar.gz",
-        members={f"media/{anhang.datei.name}": lambda data: data.replace(b"14", b"41")},
+        members={f"private/{anhang.datei.name}": lambda data: data.replace(b"14", b"41")},
     )
 
     with pytest.raises(CommandError) as error:
@@ -451,8 +458,9 @@ def test_archive_holds_manifest_rows_and_files_but_no_sessions_or_derived_tables
     models = {row["model"] for row in rows}
     user = next(row for row in rows if row["model"] == "konto.user")
     root = next(row for row in rows if row["model"] == "wagtailcore.page" and row["fields"]["depth"] == 1)
-    assert names == ["manifest.json", "database.json", f"media/{anhang.datei.name}"]
-    assert manifest["media"] == {
+    assert names == ["manifest.json", "database.json", f"private/{anhang.datei.name}"]
+    assert manifest["media"] == {}
+    assert manifest["private"] == {
         anhang.datei.name: {"sha256": hashlib.sha256(PROTOKOLL).hexdigest(), "size": len(PROTOKOLL)}
     }
     assert (manifest["format"], manifest["database_vendor"]) == (1, connection.vendor)

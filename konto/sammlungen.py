@@ -1,0 +1,73 @@
+"""Collections whose documents only some roles may open; Wagtail's document view (/dokumente/) checks them.
+
+"Einreichungen" holds the files of submissions in review (Redaktion only), "Nur Netzwerk" the documents of
+restricted pages such as internal Veranstaltungen (members and Redaktion). follow_page_visibility() moves the
+documents a page links to whenever the page is published.
+"""
+
+from django.contrib.auth.models import Group
+
+from wagtail.documents import get_document_model
+from wagtail.models import BaseViewRestriction, Collection, CollectionViewRestriction, ReferenceIndex
+from wagtail.signals import page_published
+
+from konto.roles import MEMBER_GROUPS, Rolle
+
+EINREICHUNGEN = "Einreichungen"
+NETZWERK = "Nur Netzwerk"
+
+
+def restricted_collection(name, rollen):
+    """The collection name below the root, visible only to the groups rollen; created if missing."""
+    collection = Collection.objects.filter(name=name).first()
+    if collection is None:
+        collection = Collection.get_first_root_node().add_child(name=name)
+    restriction = CollectionViewRestriction.objects.filter(collection=collection).first()
+    if restriction is None:
+        restriction = CollectionViewRestriction.objects.create(
+            collection=collection, restriction_type=BaseViewRestriction.GROUPS
+        )
+    restriction.groups.set(Group.objects.filter(name__in=rollen))
+    return collection
+
+
+def einreichungen_collection():
+    return restricted_collection(EINREICHUNGEN, [Rolle.REDAKTION])
+
+
+def netzwerk_collection():
+    return restricted_collection(NETZWERK, MEMBER_GROUPS)
+
+
+def documents_of(page):
+    """The documents page links to in its fields, StreamFields and rich text.
+
+    Read from the page itself with the reference index's scanner: the stored index is updated by a task,
+    possibly after the publication this runs in.
+    """
+    document_model = get_document_model()
+    content_type = ReferenceIndex._get_base_content_type(document_model)
+    references = ReferenceIndex._extract_references_from_object(page)
+    ids = {object_id for type_id, object_id, *_ in references if type_id == content_type.pk}
+    return document_model.objects.filter(pk__in=ids)
+
+
+def follow_page_visibility(page):
+    """A restricted page's documents go to "Nur Netzwerk"; a public page's leave the restricted collections.
+
+    A document that a public page links to is public anyway, so it is moved out of "Nur Netzwerk" too.
+    """
+    documents = documents_of(page)
+    if page.get_view_restrictions().exists():
+        documents.filter(collection__depth=1).update(collection=netzwerk_collection())
+    else:
+        restricted = Collection.objects.filter(name__in=[EINREICHUNGEN, NETZWERK], depth=2)
+        documents.filter(collection__in=restricted).update(collection=Collection.get_first_root_node())
+
+
+def on_page_published(sender, instance, **kwargs):
+    follow_page_visibility(instance)
+
+
+def connect():
+    page_published.connect(on_page_published, dispatch_uid="dokumente_folgen_der_sichtbarkeit")
