@@ -1,6 +1,5 @@
 """The whole-page cache serves anonymous visitors, never personal pages, and follows every change."""
 
-from django.core.cache import cache
 from django.urls import reverse
 
 import pytest
@@ -15,10 +14,8 @@ pytestmark = [pytest.mark.integration, pytest.mark.django_db]
 
 @pytest.fixture(autouse=True)
 def cache_on(settings):
+    """The page cache is off in the test settings; the cache itself starts empty (tests/conftest.py)."""
     settings.SEITENCACHE_SEKUNDEN = 300
-    cache.clear()
-    yield
-    cache.clear()
 
 
 @pytest.fixture

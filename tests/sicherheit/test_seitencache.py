@@ -16,10 +16,8 @@ pytestmark = [pytest.mark.integration, pytest.mark.django_db]
 
 @pytest.fixture(autouse=True)
 def cache_on(settings):
+    """The page cache is off in the test settings; the cache itself starts empty (tests/conftest.py)."""
     settings.SEITENCACHE_SEKUNDEN = 300
-    cache.clear()
-    yield
-    cache.clear()
 
 
 def seitencache_eintraege():
