@@ -21,7 +21,7 @@ from django.conf import settings
 from django.core.files.storage import FileSystemStorage, storages
 from django.http import FileResponse
 from django.template.defaultfilters import filesizeformat
-from django.utils.functional import lazy
+from django.utils.functional import cached_property, lazy
 from django.utils.translation import gettext_lazy as _
 
 import filetype
@@ -268,7 +268,21 @@ def _check(datei, erlaubt):
 
 # -- private storage and serving ----------------------------------------------------------------------------------
 class PrivateStorage(FileSystemStorage):
-    """Files below PRIVATE_MEDIA_ROOT; they have no URL, a view hands them out with download_response()."""
+    """Files below PRIVATE_MEDIA_ROOT; they have no URL, a view hands them out with download_response().
+
+    The location follows the setting, as FileSystemStorage follows MEDIA_ROOT, because the FileField keeps
+    the instance it was given when the model was loaded.
+    """
+
+    @cached_property
+    def base_location(self):
+        return self._value_or_setting(self._location, settings.PRIVATE_MEDIA_ROOT)
+
+    def _clear_cached_properties(self, setting, **kwargs):
+        super()._clear_cached_properties(setting, **kwargs)
+        if setting == "PRIVATE_MEDIA_ROOT":
+            self.__dict__.pop("base_location", None)
+            self.__dict__.pop("location", None)
 
     def url(self, name):
         raise NotImplementedError("Private files have no public URL; serve them through a permission-checked view.")

@@ -227,7 +227,7 @@ MEDIA_URL = "/media/"
 # Members' uploads (attachments of Beiträge): outside MEDIA_ROOT, never served by the web server, only by the
 # permission-checked view (netzwerk_site/uploads.py).
 PRIVATE_MEDIA_ROOT = Path(os.environ.get("PRIVATE_MEDIA_ROOT", BASE_DIR / "private"))
-PRIVATE_STORAGE = {"BACKEND": "netzwerk_site.uploads.PrivateStorage", "OPTIONS": {"location": PRIVATE_MEDIA_ROOT}}
+PRIVATE_STORAGE = {"BACKEND": "netzwerk_site.uploads.PrivateStorage"}
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "private": PRIVATE_STORAGE,

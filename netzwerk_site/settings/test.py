@@ -15,7 +15,7 @@ MEDIA_ROOT = BASE_DIR / "tmp" / "test-media"  # noqa: F405
 PRIVATE_MEDIA_ROOT = BASE_DIR / "tmp" / "test-private"  # noqa: F405
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-    "private": {"BACKEND": "netzwerk_site.uploads.PrivateStorage", "OPTIONS": {"location": PRIVATE_MEDIA_ROOT}},
+    "private": {"BACKEND": "netzwerk_site.uploads.PrivateStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 # Serve static files from the app folders, no collectstatic needed.

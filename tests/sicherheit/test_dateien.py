@@ -22,8 +22,6 @@ from wagtail.images import get_image_model
 import pytest
 from PIL import Image
 
-from betrieb.backup import create_backup
-from betrieb.restore import restore
 from diskussionen.models import Anhang
 from konto.roles import Rolle
 from praxisbeispiele.models import PraxisbeispielPage
@@ -143,22 +141,6 @@ def test_migration_moves_existing_attachments_into_the_private_storage_under_ran
     assert RANDOM_NAME.match(Path(anhang.datei.name).name)
     assert anhang.datei.name.endswith(".pdf")
     assert Path(storages["private"].path(anhang.datei.name)).read_bytes() == PDF_HTML
-
-
-def test_backup_holds_the_private_files_and_restore_puts_them_back(groups, tmp_path, settings):
-    settings.MEDIA_ROOT = tmp_path / "media"
-    settings.PRIVATE_MEDIA_ROOT = tmp_path / "privat"
-    private = {**settings.STORAGES["private"], "OPTIONS": {"location": settings.PRIVATE_MEDIA_ROOT}}
-    settings.STORAGES = {**settings.STORAGES, "private": private}
-    name = storages["private"].save("diskussionen/geheim.pdf", ContentFile(PDF_BYTES))
-    sicherung = create_backup(tmp_path / "sicherungen/")
-    storages["private"].delete(name)
-
-    restore(sicherung.path, ueberschreiben=True)
-
-    assert sicherung.manifest["private"][name]["size"] == len(PDF_BYTES)
-    assert (settings.PRIVATE_MEDIA_ROOT / name).read_bytes() == PDF_BYTES
-    assert not (settings.MEDIA_ROOT / name).exists()
 
 
 # -- finding 2: every document and image URL as every role --------------------------------------------------------

@@ -81,7 +81,7 @@ def describe(manifest):
         f"Sicherung vom {created:%d.%m.%Y %H:%M} Uhr aus {vendor} "
         f"(Django {manifest['django']}, Wagtail {manifest['wagtail']}): "
         f"{anzahl(sum(manifest['counts'].values()), 'Datensatz', 'Datensätze')}, "
-        f"{anzahl(len(manifest['media']), 'Mediendatei', 'Mediendateien')}."
+        f"{anzahl(len(manifest['media']) + len(manifest.get('private', {})), 'Mediendatei', 'Mediendateien')}."
     )
 
 
@@ -99,6 +99,6 @@ def summary(result):
     return (
         f"Wiederherstellung abgeschlossen: {anzahl(records, 'Datensatz', 'Datensätze')} in "
         f"{anzahl(tables, 'Tabelle', 'Tabellen')}, "
-        f"{anzahl(len(result.manifest['media']), 'Mediendatei', 'Mediendateien')}, "
+        f"{anzahl(len(result.manifest['media']) + len(result.manifest.get('private', {})), 'Mediendatei', 'Mediendateien')}, "
         f"{anzahl(result.suchdokumente, 'Suchdokument', 'Suchdokumente')}."
     )
