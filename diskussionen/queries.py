@@ -4,7 +4,6 @@ import statistics
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.core.paginator import Paginator
 from django.db.models import BooleanField, Case, Exists, F, OuterRef, Prefetch, Q, Subquery, Value, When
 from django.utils import timezone
 from django.utils.translation import ngettext
@@ -14,6 +13,7 @@ from diskussionen.choices import Stand
 from diskussionen.models import Abonnement, Beitrag, BeitragVersion, Diskussion, Lesestand, ThemenfeldAbonnement
 from konto.roles import Rolle, is_member
 from netzwerk_site import auswahl as liste
+from netzwerk_site.auswahl import paginate
 from netzwerk_site.models import Themenfeld
 
 DEFAULT_BEITRAEGE_PRO_SEITE = 20
@@ -78,7 +78,7 @@ def dauer_text(dauer):
 
 
 def beitraege_seite(diskussion, seite, *, mit_versionen=False):
-    """One page of a thread's Beiträge; the number of queries does not grow with the thread."""
+    """(page, notices): one page of a thread's Beiträge; the number of queries does not grow with the thread."""
     user_model = get_user_model()
     land_group = user_model.groups.through.objects.filter(
         user_id=OuterRef("author_id"), group__name=Rolle.MITGLIED_LAND
@@ -93,8 +93,7 @@ def beitraege_seite(diskussion, seite, *, mit_versionen=False):
         beitraege = beitraege.prefetch_related(
             Prefetch("versionen", queryset=BeitragVersion.objects.order_by("-version"))
         )
-    paginator = Paginator(beitraege, beitraege_pro_seite())
-    return paginator.get_page(paginator.num_pages if seite == "last" else seite)
+    return paginate(beitraege, seite, beitraege_pro_seite())
 
 
 def seite_von(beitrag):

@@ -90,7 +90,7 @@ def _verknuepfung(params):
 def diskussion(request, pk):
     diskussion = get_object_or_404(DISKUSSION_QUERYSET, pk=pk)
     form = BeitragForm(initial=_zitat_initial(diskussion, request.GET.get("zitat")))
-    return _render_diskussion(request, diskussion, form, seite=request.GET.get("seite"))
+    return _render_diskussion(request, diskussion, form, seite=request.GET.get("seite", "1"))
 
 
 def _zitat_initial(diskussion, beitrag_pk):
@@ -100,14 +100,15 @@ def _zitat_initial(diskussion, beitrag_pk):
     return {"body": zitat(beitrag)} if beitrag else {}
 
 
-def _render_diskussion(request, diskussion, form, seite=None, status=200):
+def _render_diskussion(request, diskussion, form, seite="1", status=200):
     redaktion = is_redaktion(request.user)
-    seite = queries.beitraege_seite(diskussion, seite, mit_versionen=redaktion)
+    seite, notices = queries.beitraege_seite(diskussion, seite, mit_versionen=redaktion)
     aktionen.mark_permissions(seite.object_list, request.user, diskussion)
     aktionen.mark_read(request.user, diskussion)
     context = {
         "diskussion": diskussion,
         "seite": seite,
+        "notices": notices,
         "form": form,
         "is_following": queries.is_following(request.user, diskussion),
         "may_close": may_close(request.user, diskussion),
@@ -130,9 +131,9 @@ def antworten(request, pk):
         except ZuVieleBeitraege as error:
             # The refusal keeps the member's text in the form instead of showing the refusal page.
             form.add_error(None, error.message)
-            return _render_diskussion(request, diskussion, form, seite="last", status=error.status)
+            return _render_diskussion(request, diskussion, form, seite=liste_.LAST, status=error.status)
         return redirect(beitrag)
-    return _render_diskussion(request, diskussion, form, seite="last")
+    return _render_diskussion(request, diskussion, form, seite=liste_.LAST)
 
 
 @members_only

@@ -5,7 +5,6 @@ everyone else, and each menu item shows only to users its screen admits.
 """
 
 from django.contrib import messages
-from django.core.paginator import Paginator
 from django.db.models import Count, Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
@@ -21,6 +20,7 @@ from diskussionen import moderation
 from diskussionen.forms import ModerationForm, ZuweisungForm
 from diskussionen.models import Beitrag, Diskussion, Meldung, Moderationsprotokoll
 from konto.viewsets import PolicyView, PolicyViewSet
+from netzwerk_site.auswahl import paginate
 
 PRO_SEITE = 50
 
@@ -34,8 +34,8 @@ class SeitenView(PolicyView, TemplateView):
     """A list in pages of PRO_SEITE, `seite` in the template; subclasses give `get_queryset`."""
 
     def get_context_data(self, **kwargs):
-        seite = Paginator(self.get_queryset(), PRO_SEITE).get_page(self.request.GET.get("p"))
-        return super().get_context_data(seite=seite, **kwargs)
+        seite, notices = paginate(self.get_queryset(), self.request.GET.get("p", "1"), PRO_SEITE)
+        return super().get_context_data(seite=seite, notices=notices, **kwargs)
 
 
 class MeldungenView(PolicyView, TemplateView):

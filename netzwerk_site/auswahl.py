@@ -245,9 +245,14 @@ def toggle(querydict, param, value):
     return params
 
 
+LAST = "last"
+
+
 def paginate(items, seite, per_page):
-    """(page, notices): page number seite of items, or the nearest valid page with a notice saying which."""
+    """(page, notices): page number seite of items (or LAST), or the nearest valid page with a notice saying which."""
     paginator = Paginator(items, per_page)
+    if seite == LAST:
+        return paginator.page(paginator.num_pages), []
     try:
         number = int(seite)
     except (TypeError, ValueError):

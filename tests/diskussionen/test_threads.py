@@ -308,3 +308,13 @@ def test_reading_a_thread_again_without_news_writes_nothing(client, diskussion, 
 
     assert again == first
     assert after_news > first
+
+
+def test_thread_page_past_the_end_shows_the_last_page_with_a_notice(client, diskussion, member):
+    client.force_login(member)
+
+    response = client.get(f"/diskussionen/{diskussion.pk}/", {"seite": "99"})
+
+    assert response.status_code == 200
+    assert response.context["notices"] == ["Es gibt nur 1 Seite; Sie sehen sie."]
+    assert "Es gibt nur 1 Seite; Sie sehen sie." in response.content.decode()
