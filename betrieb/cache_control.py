@@ -3,6 +3,7 @@ the Konto page, threads, attachments, search answers with members-only hits) sta
 cache or a shared cache after logout. Answers to anonymous visitors keep the caching their views chose."""
 
 from django.utils.cache import patch_cache_control, patch_vary_headers
+from django.utils.functional import empty
 
 
 class PrivateCacheControlMiddleware:
@@ -13,9 +14,19 @@ class PrivateCacheControlMiddleware:
 
     def __call__(self, request):
         response = self.get_response(request)
-        user = getattr(request, "user", None)
-        if user is not None and user.is_authenticated:
+        if _signed_in(request):
             # patch_cache_control drops "public" for "private" and keeps what a view set, e.g. no-cache.
             patch_cache_control(response, private=True, no_store=True)
             patch_vary_headers(response, ("Cookie",))
         return response
+
+
+def _signed_in(request):
+    """True for a signed-in user whom the view has looked at; never loads the session just to ask.
+
+    A view that did not read request.user (/healthz) cannot have put anything personal into its answer.
+    """
+    user = getattr(request, "user", None)
+    if user is None or getattr(user, "_wrapped", None) is empty:
+        return False
+    return user.is_authenticated

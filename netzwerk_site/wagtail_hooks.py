@@ -1,7 +1,8 @@
+from django.conf import settings
+from django.shortcuts import resolve_url
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
-from wagtail.models import PageViewRestriction
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
@@ -60,21 +61,26 @@ class BarrieremeldungViewSet(SnippetViewSet):
 register_snippet(BarrieremeldungViewSet)
 
 
-@hooks.register("before_serve_page", order=-1)
-def refuse_restricted_page_to_signed_in_users(page, request, serve_args, serve_kwargs):
+@hooks.register("on_serve_page", order=-1)
+def refuse_restricted_page_to_signed_in_users(serve):
     """A signed-in user whom a page's restriction does not admit gets the refusal page, not a login form.
 
-    Visitors who are not signed in still go to the login (Wagtail's own check, WAGTAIL_FRONTEND_LOGIN_URL).
+    Wraps Wagtail's own restriction check (registered with order 0, so it runs inside this one) and turns
+    its redirect to the login into a refusal when the user is already signed in: no second restriction query.
+    Visitors who are not signed in still go to the login (WAGTAIL_FRONTEND_LOGIN_URL).
     """
-    if not request.user.is_authenticated:
-        return
-    for restriction in page.get_view_restrictions():
-        login_types = (PageViewRestriction.LOGIN, PageViewRestriction.GROUPS)
-        if restriction.restriction_type in login_types and not restriction.accept_request(request):
+
+    def inner(page, request, serve_args, serve_kwargs):
+        response = serve(page, request, serve_args, serve_kwargs)
+        to_login = response.status_code == 302 and response["Location"].startswith(resolve_url(settings.LOGIN_URL))
+        if to_login and request.user.is_authenticated:
             raise Refusal(
                 _(
-                    "Diese Seite ist nur für Mitglieder des Netzwerks Integration sichtbar. Wenn Sie mitarbeiten "
-                    "möchten, bitten Sie die Redaktion um eine Einladung."
+                    "Diese Seite ist nur für Mitglieder des Netzwerks Integration sichtbar. Wenn Sie "
+                    "mitarbeiten möchten, bitten Sie die Redaktion um eine Einladung."
                 ),
                 status=403,
             )
+        return response
+
+    return inner

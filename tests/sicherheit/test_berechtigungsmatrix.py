@@ -286,7 +286,7 @@ PRAEFIXREGELN = (
         Fall("wagtail_serve", "/veranstaltungen/archiv/", alle(200)),
         Fall("wagtail_serve", "/veranstaltungen/{w.veranstaltung.slug}/", alle(200)),
         # A view-restricted page follows the one rule too (WAGTAIL_FRONTEND_LOGIN_URL and the core's
-        # before_serve_page hook).
+        # on_serve_page hook).
         Fall("wagtail_serve", "/veranstaltungen/{w.interne_veranstaltung.slug}/", MITGLIEDER, fall="intern"),
         Fall("wagtail_serve", "/_util/login/", alle(200)),
     )),
