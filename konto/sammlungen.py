@@ -21,7 +21,9 @@ def restricted_collection(name, rollen):
     """The collection name below the root, visible only to the groups rollen; created if missing."""
     collection = Collection.objects.filter(name=name).first()
     if collection is None:
-        collection = Collection.get_first_root_node().add_child(name=name)
+        # Wagtail's first migration makes the root; a database emptied by `flush` has none until one is added.
+        root = Collection.get_first_root_node() or Collection.add_root(name="Root")
+        collection = root.add_child(name=name)
     restriction = CollectionViewRestriction.objects.filter(collection=collection).first()
     if restriction is None:
         restriction = CollectionViewRestriction.objects.create(
