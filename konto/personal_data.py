@@ -3,6 +3,7 @@
 Each app contributes what it stores about a member through two Wagtail hooks, so this module knows
 no feature app: functions registered under EXPORT return PersonalData for the export, functions
 registered under FORGET delete or anonymise the member's rows when her account is deleted.
+The ZIP holds daten.json, the same data as uebersicht.html for reading offline, and her files below anhaenge/.
 """
 
 import io
@@ -11,9 +12,11 @@ import zipfile
 from dataclasses import dataclass, field
 
 from django.conf import settings
-from django.core.files.storage import default_storage
 from django.db import transaction
+from django.template.loader import render_to_string
 from django.utils import timezone
+from django.utils.text import get_valid_filename
+from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
 
@@ -27,20 +30,42 @@ FORGET = "netzwerk_personal_data_forget"
 
 
 @dataclass(frozen=True)
+class Datei:
+    """A stored file of the member: its storage, its path there, and its name below anhaenge/ in the ZIP."""
+
+    storage: object
+    path: str
+    name: str
+
+    @classmethod
+    def of(cls, field_file, name):
+        """The file of a FileField, exported as name (path segments separated by "/")."""
+        return cls(field_file.storage, field_file.name, name)
+
+    @property
+    def zip_path(self):
+        """Where the file lies in the ZIP; each segment made safe, so no name leaves anhaenge/."""
+        return "/".join(["anhaenge", *(get_valid_filename(part) for part in self.name.split("/") if part)])
+
+
+@dataclass(frozen=True)
 class PersonalData:
-    """One app's share of the export: top-level keys of daten.json, and storage paths of uploaded files."""
+    """One app's share of the export: top-level keys of daten.json, her files, German labels of the keys."""
 
     data: dict
-    files: list = field(default_factory=list)
+    files: list[Datei] = field(default_factory=list)
+    labels: dict = field(default_factory=dict)
 
 
 def collect(user):
-    """Everything the portal holds about the member: (JSON-ready data, storage paths of her files)."""
+    """Everything the portal holds about the member: (JSON-ready data, her files, labels of the keys)."""
     parts = [_profil(user), *(export(user) for export in hooks.get_hooks(EXPORT))]
     data = {"erstellt_am": timezone.now().isoformat()}
+    labels = {"erstellt_am": _("Erstellt am")}
     for part in parts:
         data.update(part.data)
-    return data, [path for part in parts for path in part.files]
+        labels.update(part.labels)
+    return data, [datei for part in parts for datei in part.files], labels
 
 
 def _profil(user):
@@ -55,20 +80,52 @@ def _profil(user):
         "mitglied_seit": user.date_joined.isoformat(),
         "letzte_anmeldung": user.last_login.isoformat() if user.last_login else None,
     }
-    return PersonalData({"profil": profil})
+    return PersonalData({"profil": profil}, labels=PROFIL_LABELS)
+
+
+PROFIL_LABELS = {
+    "profil": _("Profil"),
+    "benutzername": _("Benutzername"),
+    "vorname": _("Vorname"),
+    "nachname": _("Nachname"),
+    "email": _("E-Mail"),
+    "kommune": _("Kommune"),
+    "organisation": _("Organisation"),
+    "rollen": _("Rollen"),
+    "mitglied_seit": _("Mitglied seit"),
+    "letzte_anmeldung": _("Letzte Anmeldung"),
+}
 
 
 def export_zip(user):
-    """data.json plus every attachment the member uploaded, in one ZIP archive (bytes)."""
-    data, files = collect(user)
+    """daten.json, the same as uebersicht.html, and every file the member uploaded, in one ZIP archive (bytes)."""
+    data, files, labels = collect(user)
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
         archive.writestr("daten.json", json.dumps(data, ensure_ascii=False, indent=2))
-        for path in files:
-            if default_storage.exists(path):
-                with default_storage.open(path, "rb") as handle:
-                    archive.writestr(f"anhaenge/{path}", handle.read())
+        archive.writestr("uebersicht.html", render_overview(data, labels))
+        for datei in files:
+            if datei.storage.exists(datei.path):
+                with datei.storage.open(datei.path, "rb") as handle:
+                    archive.writestr(datei.zip_path, handle.read())
     return buffer.getvalue()
+
+
+def render_overview(data, labels):
+    """The export as one self-contained HTML page: a section per top-level key, nested values as lists."""
+    sections = [(labels.get(key, key), _node(value, labels)) for key, value in data.items() if key != "erstellt_am"]
+    return render_to_string("konto/datenauskunft.html", {"erstellt_am": data["erstellt_am"], "sections": sections})
+
+
+def _node(value, labels):
+    """A value of daten.json as {"kind": "dict"|"list"|"text", ...} for the recursive template."""
+    if isinstance(value, dict):
+        return {"kind": "dict", "items": [(labels.get(k, k), _node(v, labels)) for k, v in value.items()]}
+    if isinstance(value, list):
+        return {"kind": "list", "items": [_node(v, labels) for v in value]}
+    if isinstance(value, bool):
+        value = "ja" if value else "nein"
+    return {"kind": "text", "text": "–" if value in (None, "") else value}
 
 
 @transaction.atomic

@@ -51,7 +51,7 @@ def test_executable_attachment_is_refused_and_the_text_is_kept(client, diskussio
     assert Anhang.objects.count() == 0
 
 
-def test_export_lists_posts_threads_follows_reports_and_attachment_paths(diskussion, member, other_member):
+def test_export_lists_posts_threads_follows_reports_and_attachment_names_in_the_zip(diskussion, member, other_member):
     beitrag = create_beitrag(diskussion, member, "Mit Anhang", dateien=[(pdf_upload(), uploads.PDF)])
     from diskussionen.moderation import melden
 
@@ -63,6 +63,8 @@ def test_export_lists_posts_threads_follows_reports_and_attachment_paths(diskuss
         {
             "id": diskussion.pk,
             "titel": "Sprachstand nach der Zuweisung",
+            "url": f"http://127.0.0.1:8000/diskussionen/{diskussion.pk}/",
+            "stand": "offen",
             "begonnen_am": diskussion.created_at.isoformat(),
         }
     ]
@@ -70,8 +72,9 @@ def test_export_lists_posts_threads_follows_reports_and_attachment_paths(diskuss
         "Wie organisieren Sie die Sprachstandsfeststellung?",
         "Mit Anhang",
     ]
-    assert daten["beitraege"][1]["anhaenge"] == [beitrag.anhaenge.get().datei.name]
-    assert daten["abonnements"] == [diskussion.pk]
+    anhang = beitrag.anhaenge.get()
+    assert daten["beitraege"][1]["anhaenge"] == [f"anhaenge/diskussionen/beitrag-{beitrag.pk}/{anhang.pk}-konzept.pdf"]
+    assert [a["titel"] for a in daten["abonnements"]] == ["Sprachstand nach der Zuweisung"]
     assert export_for(other_member).data["diskussionen"]["meldungen"][0]["grund"] == "Prüfen"
 
 
