@@ -10,8 +10,15 @@ from django.utils.translation import gettext_lazy as _
 
 from diskussionen.choices import Stand
 from diskussionen.models import Abonnement, Anhang, Beitrag, BeitragVersion, Diskussion, Lesestand, ThemenfeldAbonnement
-from diskussionen.notifications import benachrichtigen, erwaehnte_mitglieder
-from diskussionen.permissions import may_close, may_delete, may_edit, may_mark_answer, may_reply
+from diskussionen.notifications import antwort_des_landes_melden, benachrichtigen, erwaehnte_mitglieder
+from diskussionen.permissions import (
+    may_answer_as_land,
+    may_close,
+    may_delete,
+    may_edit,
+    may_mark_answer,
+    may_reply,
+)
 from diskussionen.ratelimit import check_rate_limit
 from diskussionen.rendering import render_markdown
 from diskussionen.search_documents import diskussion_neu_indexieren
@@ -33,6 +40,10 @@ GESPERRT = _(
 NUR_LAND_MARKIERT = _(
     "Nur Mitglieder des Landes können einen Beitrag des Landes als Antwort markieren. Antworten Sie stattdessen "
     "in der Diskussion."
+)
+NUR_ZUGEWIESENE_STELLE = _(
+    "Nur Mitglieder der Stelle, der die Redaktion diese Frage zugewiesen hat, können als Antwort des Landes "
+    "antworten. Senden Sie Ihren Text als gewöhnlichen Beitrag."
 )
 NUR_STARTER_ERLEDIGT = _(
     "Nur wer die Diskussion begonnen hat oder die Redaktion kann sie als erledigt markieren. Schreiben Sie in der "
@@ -90,6 +101,22 @@ def create_beitrag(diskussion, user, body, dateien=()):
         check_rate_limit(user)
         beitrag = _add_beitrag(diskussion, user, body, dateien)
     _notify_new(beitrag)
+    return beitrag
+
+
+def answer_as_land(diskussion, user, body, dateien=()):
+    """Post the Land's official answer in one step: the Beitrag, marked as answer, the Diskussion beantwortet.
+
+    The asker and the followers get the mail "Antwort des Landes" instead of the new-post mail.
+    """
+    if not may_answer_as_land(user, diskussion):
+        raise Refusal(NUR_ZUGEWIESENE_STELLE)
+    with _schreiben():
+        check_rate_limit(user)
+        beitrag = _add_beitrag(diskussion, user, body, dateien)
+        _als_antwort(beitrag, beitrag.created_at)
+    beitrag.is_antwort_des_landes = True
+    antwort_des_landes_melden(beitrag, erwaehnte_ids=list(erwaehnte_mitglieder(body).values_list("pk", flat=True)))
     return beitrag
 
 
@@ -155,14 +182,17 @@ def mark_antwort(beitrag, user):
     """Mark the Land's official answer; the Diskussion becomes beantwortet (answer time counts from the first)."""
     if not may_mark_answer(user, beitrag):
         raise Refusal(NUR_LAND_MARKIERT)
-    now = timezone.now()
     with transaction.atomic():
-        Beitrag.objects.filter(pk=beitrag.pk).update(is_antwort_des_landes=True)
-        diskussion = Diskussion.objects.select_for_update().get(pk=beitrag.diskussion_id)
-        if diskussion.stand == Stand.OFFEN:
-            diskussion.stand = Stand.BEANTWORTET
-        diskussion.beantwortet_am = diskussion.beantwortet_am or now
-        diskussion.save(update_fields=["stand", "beantwortet_am"])
+        _als_antwort(beitrag, timezone.now())
+
+
+def _als_antwort(beitrag, beantwortet_am):
+    Beitrag.objects.filter(pk=beitrag.pk).update(is_antwort_des_landes=True)
+    diskussion = Diskussion.objects.select_for_update().get(pk=beitrag.diskussion_id)
+    if diskussion.stand == Stand.OFFEN:
+        diskussion.stand = Stand.BEANTWORTET
+    diskussion.beantwortet_am = diskussion.beantwortet_am or beantwortet_am
+    diskussion.save(update_fields=["stand", "beantwortet_am"])
 
 
 def mark_erledigt(diskussion, user):

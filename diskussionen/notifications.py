@@ -13,6 +13,7 @@ from django.core import signing
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from diskussionen.choices import Grund, Haeufigkeit
 from diskussionen.models import (
@@ -21,6 +22,7 @@ from diskussionen.models import (
     Benachrichtigungseinstellung,
     ThemenfeldAbonnement,
 )
+from diskussionen.rendering import plain_text
 from konto.roles import MEMBER_GROUPS
 from netzwerk_site import mail
 
@@ -85,6 +87,45 @@ def benachrichtigen(beitrag, erwaehnte_ids=(), nur_erwaehnte=False):
         _send(benachrichtigung.empfaenger, "diskussionen/mail/beitrag", [benachrichtigung])
 
 
+FRAGE_GESTELLT = _("Sie haben diese Frage an das Land gestellt.")
+
+
+def antwort_des_landes_melden(beitrag, erwaehnte_ids=()):
+    """Mail the Land's official answer to the asker and the followers at once, in place of the new-post mail.
+
+    It goes out at once whatever the digest setting, being one awaited event, but not to members who want no
+    e-mail. No Benachrichtigung is recorded, so the daily digest does not repeat the answer. Members mentioned
+    in the answer who get no answer mail get the usual mention mail.
+    """
+    diskussion = beitrag.diskussion
+    gruende = {user_id: Grund(grund).label for user_id, grund in _folgende(diskussion).items()}
+    if diskussion.author_id:
+        gruende[diskussion.author_id] = FRAGE_GESTELLT
+    gruende.pop(beitrag.author_id, None)
+    keine_mails = Benachrichtigungseinstellung.objects.filter(user_id__in=gruende, haeufigkeit=Haeufigkeit.NIE)
+    empfaengerinnen = active_members().filter(pk__in=gruende).exclude(pk__in=keine_mails.values("user_id"))
+    context = {
+        "diskussion": diskussion,
+        "beitrag": beitrag,
+        "organisation": diskussion.zugewiesen_an,
+        "text": plain_text(beitrag.body_html),
+        "url": mail.absolute_url(diskussion.get_absolute_url()),
+    }
+    benachrichtigt = set()
+    for user in empfaengerinnen.order_by("pk"):
+        abbestellen_context, headers = _abbestellen(user, diskussion)
+        mail.send(
+            "diskussionen/mail/antwort_des_landes",
+            user.email,
+            {**context, **abbestellen_context, "user": user, "grund": gruende[user.pk]},
+            headers=headers,
+        )
+        benachrichtigt.add(user.pk)
+    erwaehnte = set(erwaehnte_ids) - benachrichtigt
+    if erwaehnte:
+        benachrichtigen(beitrag, erwaehnte_ids=erwaehnte, nur_erwaehnte=True)
+
+
 def send_digests(now=None):
     """One e-mail per member with daily digest and pending notifications; returns the number of e-mails sent."""
     now = now or timezone.now()
@@ -110,15 +151,8 @@ def send_digests(now=None):
 
 def _send(user, template, benachrichtigungen, now=None):
     """Queue one mail about the given notifications and mark them sent; returns the number of mails queued."""
-    alle_url = mail.absolute_url(reverse("diskussionen:abbestellen", args=[abbestellen_token(user)]))
-    context = {
-        "user": user,
-        "eintraege": [_eintrag(b) for b in benachrichtigungen],
-        "abbestellen_url": alle_url,
-        "einstellungen_url": mail.absolute_url(reverse("diskussionen:einstellungen")),
-    }
-    # RFC 8058: one-click unsubscribe from the mail client's own button.
-    headers = {"List-Unsubscribe": f"<{alle_url}>", "List-Unsubscribe-Post": "List-Unsubscribe=One-Click"}
+    abbestellen_context, headers = _abbestellen(user)
+    context = {"user": user, "eintraege": [_eintrag(b) for b in benachrichtigungen], **abbestellen_context}
     sent = mail.send(template, user.email, context, headers=headers)
     Benachrichtigung.objects.filter(pk__in=[b.pk for b in benachrichtigungen]).update(
         versendet_am=now or timezone.now()
@@ -126,9 +160,22 @@ def _send(user, template, benachrichtigungen, now=None):
     return sent
 
 
-def _eintrag(benachrichtigung):
-    from diskussionen.rendering import plain_text
+def _abbestellen(user, diskussion=None):
+    """Links that stop or tune a member's mail (for one Diskussion if given) and the unsubscribe headers."""
+    alle_url = mail.absolute_url(reverse("diskussionen:abbestellen", args=[abbestellen_token(user)]))
+    context = {
+        "abbestellen_url": alle_url,
+        "einstellungen_url": mail.absolute_url(reverse("diskussionen:einstellungen")),
+    }
+    if diskussion is not None:
+        token = abbestellen_token(user, diskussion=diskussion)
+        context["diskussion_abbestellen_url"] = mail.absolute_url(reverse("diskussionen:abbestellen", args=[token]))
+    # RFC 8058: one-click unsubscribe from the mail client's own button.
+    headers = {"List-Unsubscribe": f"<{alle_url}>", "List-Unsubscribe-Post": "List-Unsubscribe=One-Click"}
+    return context, headers
 
+
+def _eintrag(benachrichtigung):
     beitrag = benachrichtigung.beitrag
     diskussion = beitrag.diskussion
     token = abbestellen_token(benachrichtigung.empfaenger, diskussion=diskussion)

@@ -34,6 +34,17 @@ def may_mark_answer(user, beitrag):
     return author_is_land
 
 
+def may_answer_as_land(user, diskussion):
+    """A member of the Land Organisation the question is assigned to posts the official answer in one step."""
+    return (
+        diskussion.is_frage_an_land
+        and diskussion.zugewiesen_an_id is not None
+        and is_land_member(user)
+        and user.organisation_id == diskussion.zugewiesen_an_id
+        and may_reply(user, diskussion)
+    )
+
+
 def may_close(user, diskussion):
     """The member who started the Diskussion, or the Redaktion, marks it erledigt."""
     is_starter = user.is_authenticated and diskussion.author_id == user.pk

@@ -125,6 +125,19 @@ def offene_fragen_fuer(user, today=None):
     )
 
 
+def beantwortete_fragen_fuer(user, limit=10):
+    """The questions the member's Land Organisation answered most recently."""
+    if not user.organisation_id:
+        return Diskussion.objects.none()
+    return (
+        Diskussion.objects.filter(
+            is_frage_an_land=True, zugewiesen_an_id=user.organisation_id, beantwortet_am__isnull=False
+        )
+        .select_related("author__kommune", "author__organisation", "zugewiesen_an")
+        .order_by("-beantwortet_am", "-pk")[:limit]
+    )
+
+
 def aktive_diskussionen(user, limit=5):
     """The most recently active Diskussionen for the home page; nothing for anyone who is not a member."""
     if not is_member(user):

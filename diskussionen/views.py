@@ -15,7 +15,7 @@ from diskussionen import filters, moderation, notifications, queries
 from diskussionen.choices import Haeufigkeit
 from diskussionen.forms import BearbeitenForm, BeitragForm, DiskussionForm, EinstellungForm, MeldungForm
 from diskussionen.models import Anhang, Beitrag, Benachrichtigungseinstellung, Diskussion
-from diskussionen.permissions import may_close, may_delete, may_edit, may_see_fragen
+from diskussionen.permissions import may_answer_as_land, may_close, may_delete, may_edit, may_see_fragen
 from diskussionen.ratelimit import ZuVieleBeitraege
 from diskussionen.rendering import zitat
 from konto.permissions import members_only
@@ -112,6 +112,7 @@ def _render_diskussion(request, diskussion, form, seite="1", status=200):
         "form": form,
         "is_following": queries.is_following(request.user, diskussion),
         "may_close": may_close(request.user, diskussion),
+        "may_answer_as_land": may_answer_as_land(request.user, diskussion),
         "is_redaktion": redaktion,
         "crumbs": crumbs(),
     }
@@ -122,16 +123,23 @@ def _render_diskussion(request, diskussion, form, seite="1", status=200):
 @require_POST
 def antworten(request, pk):
     diskussion = get_object_or_404(DISKUSSION_QUERYSET, pk=pk)
+    # The second submit button of the reply form, "Als Antwort des Landes senden".
+    als_antwort = request.POST.get("als_antwort") == "1"
+    if als_antwort and not may_answer_as_land(request.user, diskussion):
+        raise Refusal(aktionen.NUR_ZUGEWIESENE_STELLE)
     form = BeitragForm(request.POST, request.FILES)
     if form.is_valid():
+        senden = aktionen.answer_as_land if als_antwort else aktionen.create_beitrag
         try:
-            beitrag = aktionen.create_beitrag(
-                diskussion, request.user, form.cleaned_data["body"], form.cleaned_data["anhaenge"]
-            )
+            beitrag = senden(diskussion, request.user, form.cleaned_data["body"], form.cleaned_data["anhaenge"])
         except ZuVieleBeitraege as error:
             # The refusal keeps the member's text in the form instead of showing the refusal page.
             form.add_error(None, error.message)
             return _render_diskussion(request, diskussion, form, seite=liste_.LAST, status=error.status)
+        if als_antwort:
+            messages.success(
+                request, _("Ihre Antwort ist als Antwort des Landes veröffentlicht; die Frage gilt als beantwortet.")
+            )
         return redirect(beitrag)
     return _render_diskussion(request, diskussion, form, seite=liste_.LAST)
 
@@ -276,7 +284,11 @@ def fragen(request):
                 "Alle Diskussionen finden Sie in der Diskussionsliste."
             )
         )
-    context = {"fragen": queries.offene_fragen_fuer(request.user), "crumbs": crumbs()}
+    context = {
+        "fragen": queries.offene_fragen_fuer(request.user),
+        "beantwortete": queries.beantwortete_fragen_fuer(request.user),
+        "crumbs": crumbs(),
+    }
     return render(request, "diskussionen/fragen.html", context)
 
 

@@ -2,16 +2,19 @@
 
 from datetime import date, timedelta
 
+from django.core import mail
 from django.utils import timezone
 
 import pytest
 
 from diskussionen.beitraege import create_beitrag, mark_antwort
 from diskussionen.choices import Aktion, Stand
-from diskussionen.models import Diskussion, Moderationsprotokoll
+from diskussionen.models import Abonnement, Benachrichtigung, Diskussion, Moderationsprotokoll
 from diskussionen.queries import land_statistik, offene_fragen_fuer
+from konto.roles import Rolle
 from netzwerk_site.choices import OrganisationArt
 from tests.factories.diskussionen import BeitragFactory, DiskussionFactory
+from tests.factories.konto import UserFactory
 from tests.factories.netzwerk_site import OrganisationFactory
 
 pytestmark = [pytest.mark.integration, pytest.mark.django_db]
@@ -204,3 +207,101 @@ def test_redaktion_sees_the_assignment_in_the_list_and_the_log(client, editor, f
     assert [str(m) for m in response.context["messages"]] == [f"Die Frage ist {ministerium} zugewiesen."]
     assert list(response.context["seite"].object_list) == [frage]
     assert [(e.aktion, e.diskussion) for e in log.context["seite"].object_list] == [(Aktion.ZUGEWIESEN, frage)]
+
+
+ANTWORT_SENDEN = (
+    '<button type="submit" class="button" name="als_antwort" value="1">Als Antwort des Landes senden</button>'
+)
+
+
+@pytest.fixture
+def zugewiesene_frage(frage, ministerium):
+    frage.zugewiesen_an = ministerium
+    frage.faellig_am = date(2026, 12, 31)
+    frage.save()
+    return frage
+
+
+def antworten_als_land(client, frage, body="Das Land fördert Sprachkurse über das Landesprogramm."):
+    return client.post(f"/diskussionen/{frage.pk}/antworten/", {"body": body, "als_antwort": "1"})
+
+
+def test_assigned_land_member_answers_in_one_step(client, zugewiesene_frage, land_member):
+    client.force_login(land_member)
+
+    response = antworten_als_land(client, zugewiesene_frage)
+
+    zugewiesene_frage.refresh_from_db()
+    antwort = zugewiesene_frage.beitraege.get(author=land_member)
+    assert response.status_code == 302
+    assert list(zugewiesene_frage.beitraege.filter(is_antwort_des_landes=True)) == [antwort]
+    assert antwort.body == "Das Land fördert Sprachkurse über das Landesprogramm."
+    assert (zugewiesene_frage.stand, zugewiesene_frage.beitrag_count) == (Stand.BEANTWORTET, 2)
+    assert zugewiesene_frage.beantwortet_am == antwort.created_at
+
+
+def test_one_step_answer_mails_asker_and_followers_instead_of_the_new_post_mail(
+    client, zugewiesene_frage, land_member, member, other_member, django_capture_on_commit_callbacks
+):
+    Abonnement.objects.create(user=other_member, diskussion=zugewiesene_frage)
+    client.force_login(land_member)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        antworten_als_land(client, zugewiesene_frage)
+
+    betreff = "Antwort des Landes auf „Sprachstand nach der Zuweisung“"
+    assert sorted((message.to, message.subject) for message in mail.outbox) == sorted(
+        [([member.email], betreff), ([other_member.email], betreff)]
+    )
+    an_fragestellerin = next(message for message in mail.outbox if message.to == [member.email])
+    link = f"Zur Diskussion: http://127.0.0.1:8000/diskussionen/{zugewiesene_frage.pk}/"
+    assert link in an_fragestellerin.body.splitlines()
+    assert (
+        "Ministerium für Familie, Frauen, Kultur und Integration (MFFKI) hat die Frage „Sprachstand nach der "
+        "Zuweisung“ als Antwort des Landes beantwortet:"
+    ) in an_fragestellerin.body.splitlines()
+    assert "Warum Sie diese E-Mail erhalten: Sie haben diese Frage an das Land gestellt." in an_fragestellerin.body
+    an_folgende = next(message for message in mail.outbox if message.to == [other_member.email])
+    assert "Warum Sie diese E-Mail erhalten: Sie folgen dieser Diskussion." in an_folgende.body
+    assert an_folgende.extra_headers["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
+    assert Benachrichtigung.objects.filter(beitrag__diskussion=zugewiesene_frage).count() == 0
+
+
+def test_answered_question_shows_beantwortet_instead_of_the_due_date(client, zugewiesene_frage, land_member):
+    client.force_login(land_member)
+    antworten_als_land(client, zugewiesene_frage)
+    heute = timezone.localdate().strftime("%d.%m.%Y")
+
+    thread = client.get(f"/diskussionen/{zugewiesene_frage.pk}/").content.decode()
+    fragen = client.get("/diskussionen/fragen/").content.decode()
+
+    beantwortet = f"beantwortet am {heute} von Ministerium für Familie, Frauen, Kultur und Integration (MFFKI)"
+    assert (beantwortet in thread, "Antwort fällig am" in thread) == (True, False)
+    assert (beantwortet in fragen, "Antwort fällig am" in fragen) == (True, False)
+
+
+def test_assigned_land_member_sees_the_answer_button(client, zugewiesene_frage, land_member):
+    client.force_login(land_member)
+
+    html = client.get(f"/diskussionen/{zugewiesene_frage.pk}/").content.decode()
+
+    assert html.count(ANTWORT_SENDEN) == 1
+
+
+@pytest.fixture
+def other_land_member(groups):
+    andere_stelle = OrganisationFactory(slug="mdi", name="Ministerium des Innern und für Sport", short_name="MdI")
+    return UserFactory(rolle=Rolle.MITGLIED_LAND, username="andere-stelle", organisation=andere_stelle)
+
+
+@pytest.mark.parametrize("role", ["other_land_member", "member"])
+def test_only_the_assigned_organisation_may_answer_as_the_land(client, zugewiesene_frage, role, request):
+    client.force_login(request.getfixturevalue(role))
+
+    html = client.get(f"/diskussionen/{zugewiesene_frage.pk}/").content.decode()
+    response = antworten_als_land(client, zugewiesene_frage)
+
+    zugewiesene_frage.refresh_from_db()
+    assert ANTWORT_SENDEN not in html
+    assert response.status_code == 403
+    assert (zugewiesene_frage.stand, zugewiesene_frage.beitraege.count()) == (Stand.OFFEN, 1)
