@@ -8,13 +8,15 @@ The ZIP holds daten.json, the same data as uebersicht.html for reading offline, 
 
 import io
 import json
+import re
 import zipfile
 from dataclasses import dataclass, field
+from datetime import datetime
 
 from django.conf import settings
 from django.db import transaction
 from django.template.loader import render_to_string
-from django.utils import timezone
+from django.utils import formats, timezone
 from django.utils.text import get_valid_filename
 from django.utils.translation import gettext_lazy as _
 
@@ -27,6 +29,8 @@ from netzwerk_site import mail
 
 EXPORT = "netzwerk_personal_data_export"
 FORGET = "netzwerk_personal_data_forget"
+# How every time in daten.json begins (datetime.isoformat()); the overview shows such values as German dates.
+ISO_TIME = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}")
 
 
 @dataclass(frozen=True)
@@ -114,7 +118,8 @@ def export_zip(user):
 def render_overview(data, labels):
     """The export as one self-contained HTML page: a section per top-level key, nested values as lists."""
     sections = [(labels.get(key, key), _node(value, labels)) for key, value in data.items() if key != "erstellt_am"]
-    return render_to_string("konto/datenauskunft.html", {"erstellt_am": data["erstellt_am"], "sections": sections})
+    context = {"erstellt_am": _lesbar(data["erstellt_am"]), "sections": sections}
+    return render_to_string("konto/datenauskunft.html", context)
 
 
 def _node(value, labels):
@@ -123,9 +128,23 @@ def _node(value, labels):
         return {"kind": "dict", "items": [(labels.get(k, k), _node(v, labels)) for k, v in value.items()]}
     if isinstance(value, list):
         return {"kind": "list", "items": [_node(v, labels) for v in value]}
+    return {"kind": "text", "text": _lesbar(value)}
+
+
+def _lesbar(value):
+    """A scalar of daten.json as a person reads it: ja/nein, a dash for nothing, times in German local time."""
     if isinstance(value, bool):
-        value = "ja" if value else "nein"
-    return {"kind": "text", "text": "–" if value in (None, "") else value}
+        return _("ja") if value else _("nein")
+    if value in (None, ""):
+        return "–"
+    if isinstance(value, str) and ISO_TIME.match(value):
+        try:
+            moment = datetime.fromisoformat(value)
+        except ValueError:
+            return value
+        if timezone.is_aware(moment):
+            return formats.date_format(timezone.localtime(moment), "DATETIME_FORMAT")
+    return value
 
 
 @transaction.atomic

@@ -5,6 +5,7 @@ import json
 import zipfile
 
 from django.urls import reverse
+from django.utils import formats, timezone
 
 import pytest
 
@@ -155,6 +156,7 @@ def test_export_names_followed_threads_and_gives_states_in_german(client, zwei_m
 
 
 def test_overview_is_a_self_contained_german_page_with_a_heading_per_section(client, mit_dateien):
+    angelegt = PraxisbeispielPage.objects.get(title="Café Erika").revisions.get().created_at
     _, archive, _ = download(client, mit_dateien["Erika"])
 
     html = archive.read("uebersicht.html").decode()
@@ -169,6 +171,7 @@ def test_overview_is_a_self_contained_german_page_with_a_heading_per_section(cli
     assert "<h2>Eingereichte Praxisbeispiele</h2>" in html
     assert "<h2>Diskussionen</h2>" in html
     assert "Ehrenamtliche laden jede Woche zum Deutschüben ein." in html
+    assert formats.date_format(timezone.localtime(angelegt), "DATETIME_FORMAT") in html
     assert "Protokoll von Max" not in html
 
 
