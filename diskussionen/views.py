@@ -22,6 +22,7 @@ from konto.permissions import members_only
 from konto.roles import is_land_member, is_redaktion
 from netzwerk_site import auswahl as liste_
 from netzwerk_site import uploads
+from netzwerk_site.idempotency import idempotent
 from netzwerk_site.models import Themenfeld
 from netzwerk_site.refusals import Refusal
 
@@ -58,6 +59,7 @@ def liste(request):
 
 
 @members_only
+@idempotent
 def neu(request):
     form = DiskussionForm(request.POST or None, request.FILES or None, initial=_verknuepfung(request.GET))
     status = 200
@@ -121,6 +123,7 @@ def _render_diskussion(request, diskussion, form, seite="1", status=200):
 
 @members_only
 @require_POST
+@idempotent
 def antworten(request, pk):
     diskussion = get_object_or_404(DISKUSSION_QUERYSET, pk=pk)
     # The second submit button of the reply form, "Als Antwort des Landes senden".
@@ -190,6 +193,7 @@ def loeschen(request, pk):
 
 
 @members_only
+@idempotent
 def melden(request, pk):
     beitrag = get_object_or_404(Beitrag.objects.select_related("diskussion"), pk=pk)
     form = MeldungForm(request.POST or None)

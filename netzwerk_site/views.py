@@ -7,6 +7,7 @@ from netzwerk_site import auswahl as liste
 from netzwerk_site import barrieren, facets, queries
 from netzwerk_site.barrieren import BarriereForm
 from netzwerk_site.client_address import client_address
+from netzwerk_site.idempotency import idempotent
 
 
 def umsetzung(request):
@@ -24,6 +25,7 @@ def umsetzung(request):
     return render(request, "netzwerk_site/umsetzung.html", context)
 
 
+@idempotent
 def barriere_melden(request):
     form = BarriereForm(request.POST or None, initial={"seite": request.GET.get("seite", "")[:500]})
     if request.method == "POST" and barrieren.melden(form, client_address(request)):

@@ -3,12 +3,14 @@
 from django.shortcuts import get_object_or_404, redirect, render
 
 from konto.permissions import members_only
+from netzwerk_site.idempotency import idempotent
 from praxisbeispiele.forms import EinreichungForm
 from praxisbeispiele.models import PraxisbeispielPage
 from praxisbeispiele.submission import create_submission
 
 
 @members_only
+@idempotent
 def einreichen(request):
     form = EinreichungForm(request.POST or None, request.FILES or None, user=request.user)
     if request.method == "POST" and form.is_valid():

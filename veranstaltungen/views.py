@@ -11,6 +11,7 @@ from django.views.decorators.http import require_GET, require_POST
 from konto.permissions import members_only
 from konto.roles import is_member
 from netzwerk_site import auswahl as liste
+from netzwerk_site.idempotency import idempotent
 from netzwerk_site.models import Themenfeld
 from netzwerk_site.refusals import Refusal
 from veranstaltungen import anmeldung, feeds, filters, kalenderzugang, queries
@@ -138,6 +139,7 @@ def _page_by_pk(user, pk):
 
 @members_only
 @require_POST
+@idempotent
 def anmelden(request, pk):
     page = _page_by_pk(request.user, pk)
     result = anmeldung.anmelden(page, request.user)

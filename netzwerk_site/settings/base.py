@@ -208,6 +208,10 @@ UPLOADS = {
 BARRIERE_MELDEN_MIN_SEKUNDEN = float(os.environ.get("BARRIERE_MELDEN_MIN_SEKUNDEN", "3"))
 BARRIERE_MELDEN_PRO_STUNDE = int(os.environ.get("BARRIERE_MELDEN_PRO_STUNDE", "5"))
 
+# A creating POST repeated identically within this many seconds creates nothing and lands on the first
+# result (netzwerk_site/idempotency.py); 0 switches this off.
+DOPPELTE_POSTS_SEKUNDEN = int(os.environ.get("DOPPELTE_POSTS_SEKUNDEN", "30"))
+
 LANGUAGE_CODE = "de"
 LANGUAGES = [("de", "Deutsch")]
 TIME_ZONE = "Europe/Berlin"

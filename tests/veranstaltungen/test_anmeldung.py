@@ -181,7 +181,11 @@ def test_registration_needs_login_and_post(member_client, treffen):
     assert get.status_code == 405
 
 
-def test_second_registration_is_refused_with_409_on_the_refusal_page(member_client, member, treffen):
+def test_second_registration_after_the_repeat_window_is_refused_with_409_on_the_refusal_page(
+    member_client, member, treffen, settings
+):
+    # Within DOPPELTE_POSTS_SEKUNDEN the repeat lands on the event instead (tests/sicherheit/test_doppelte_posts.py).
+    settings.DOPPELTE_POSTS_SEKUNDEN = 0
     member_client.post(f"/aktionen/veranstaltungen/{treffen.pk}/anmelden/")
 
     again = member_client.post(f"/aktionen/veranstaltungen/{treffen.pk}/anmelden/")
