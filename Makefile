@@ -24,7 +24,7 @@ run: install seed serve
 
 seed: install
 	$(MANAGE) migrate --noinput
-	$(MANAGE) seed_netzwerk
+	$(MANAGE) seed_netzwerk --demo
 
 serve: install
 	$(MANAGE) runserver 127.0.0.1:$(PORT)

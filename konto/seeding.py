@@ -69,5 +69,5 @@ def load_groups(loader):
 
 @register_step(90)
 def load_demo_accounts(loader):
-    """Last, once the Kommunen and Organisationen exist; `seed_netzwerk --no-demo-accounts` leaves them out."""
+    """Last, once the Kommunen and Organisationen exist; only `seed_netzwerk --demo` adds them."""
     loader.totals.append(("neue Demo-Konten", ensure_demo_accounts() if loader.demo else 0))

@@ -1,6 +1,6 @@
 from wagtail import hooks
 
-from konto import seeding  # noqa: F401 (registers the demo accounts step)
+from konto import golive, seeding  # noqa: F401 (register the demo accounts step and the go-live checks)
 from konto.viewsets import EinladenViewSet
 
 

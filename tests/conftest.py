@@ -52,7 +52,7 @@ def site_tree(db):
 @pytest.fixture
 def seeded(live_server):
     """The full seed content, loaded exactly as `make run` loads it (for live-server tests)."""
-    call_command("seed_netzwerk", "--no-demo-accounts", stdout=io.StringIO())
+    call_command("seed_netzwerk", "--demo", stdout=io.StringIO())
 
 
 @pytest.fixture(scope="module")
@@ -61,7 +61,7 @@ def seeded_module(django_db_setup, django_db_blocker):
     with django_db_blocker.unblock():
         outer = transaction.atomic()
         outer.__enter__()
-        call_command("seed_netzwerk", "--no-demo-accounts", stdout=io.StringIO())
+        call_command("seed_netzwerk", "--demo", stdout=io.StringIO())
         try:
             yield
         finally:

@@ -1,5 +1,7 @@
 """Seed step of the Veranstaltungen: the index page and every entry of veranstaltungen.toml.
 
+Entries marked `demo = true` are invented example meetings; only `seed_netzwerk --demo` adds them.
+
 The loader runs load_veranstaltungen(loader) inside its transaction, after the Themenfelder
 and Handlungsfelder: pages are found by slug, published through revisions, and remembered with
 a digest, so a second run changes nothing and editors' changes are kept.
@@ -8,7 +10,7 @@ a digest, so a second run changes nothing and editors' changes are kept.
 import datetime
 
 from netzwerk_site.seeding.loader import register_step
-from netzwerk_site.seeding.schema import SeedError, SeedFile
+from netzwerk_site.seeding.schema import DEFAULT_DATA_DIR, SeedError, SeedFile
 from netzwerk_site.seeding.text import paragraphs_html
 from veranstaltungen.choices import Art, Sichtbarkeit, Wiederholung
 from veranstaltungen.models import VeranstaltungIndexPage, VeranstaltungPage
@@ -41,7 +43,14 @@ def read_veranstaltungen(data_dir, themenfeld_slugs, organisation_slugs):
         doku = entry.get("dokumentation_themenfeld", "")
         if doku and doku not in themenfeld_slugs:
             raise SeedError(FILENAME, f"Das Themenfeld „{doku}“ gibt es nicht.", ident)
+        if not isinstance(entry.get("demo", False), bool):
+            raise SeedError(FILENAME, "„demo“ muss true oder false sein.", ident)
     return entries
+
+
+def demo_slugs(data_dir=DEFAULT_DATA_DIR):
+    """Slugs of the invented example meetings (demo = true), which only `seed_netzwerk --demo` adds."""
+    return {entry["slug"] for entry in SeedFile(data_dir, FILENAME).entries("veranstaltung") if entry.get("demo")}
 
 
 def _check_dates(entry):
@@ -91,7 +100,7 @@ def load_veranstaltungen(loader):
         "Seite",
         {"title": "Veranstaltungen", "intro": INDEX_INTRO, "show_in_menus": True},
     )
-    for entry in entries:
+    for entry in (e for e in entries if loader.demo or not e.get("demo")):
         values = _values(entry, loader.organisationen)
         doku = entry.get("dokumentation_themenfeld", "")
         m2m = {

@@ -1,3 +1,3 @@
 """Wagtail hooks of the Veranstaltungen; importing the modules registers them."""
 
-from veranstaltungen import personal_data, sections, seeding  # noqa: F401
+from veranstaltungen import golive, personal_data, sections, seeding  # noqa: F401

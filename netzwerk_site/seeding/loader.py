@@ -55,7 +55,7 @@ def digest(values):
 class Loader:
     """Shared state of one seed run: the core's checked data, what each step wrote, and the helpers to write."""
 
-    def __init__(self, data, data_dir=DEFAULT_DATA_DIR, *, demo=True):
+    def __init__(self, data, data_dir=DEFAULT_DATA_DIR, *, demo=False):
         self.data = data
         self.data_dir = data_dir
         self.demo = demo
@@ -284,8 +284,11 @@ def _section_blocks(sections):
     return blocks
 
 
-def load(data_dir=DEFAULT_DATA_DIR, *, demo=True):
+def load(data_dir=DEFAULT_DATA_DIR, *, demo=False):
     """Check the core's files, then run every seed step in one transaction; returns the Loader.
+
+    demo adds what only serves trying the portal out (demo accounts, invented example meetings);
+    each step that writes such material reads loader.demo.
 
     The steps are Wagtail hooks under SEED_STEPS, ordered by their `order`: the core's below, and each
     app's own (Glossar, Praxisbeispiele, Veranstaltungen, demo accounts) in its seeding module. A step

@@ -135,7 +135,7 @@ def portal(transactional_db, media_root):
     with an attachment, a registration, a direct user permission, a rendition."""
     shift_content_type_ids()
     ensure_groups()
-    call_command("seed_netzwerk", "--no-demo-accounts", stdout=io.StringIO())
+    call_command("seed_netzwerk", "--demo", stdout=io.StringIO())
     member = UserFactory(username="mitglied", rolle=Rolle.MITGLIED_KOMMUNE)
     editor = UserFactory(username="redakteurin", rolle=Rolle.REDAKTION)
     editor.user_permissions.add(Permission.objects.get(codename="view_anmeldung"))
@@ -283,7 +283,7 @@ def test_restore_brings_back_every_page_post_registration_user_and_file(portal, 
         "view_restrictions": 2,
         "page_permissions": 5,
         "groups": 3,
-        "users": 2,
+        "users": 5,  # mitglied, redakteurin and the three demo accounts of seed_netzwerk --demo
         "beitraege": 2,
         "anhaenge": 1,
         "anmeldungen": 1,

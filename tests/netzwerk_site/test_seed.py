@@ -25,7 +25,7 @@ THEMENFELDER = [
 
 def seed(*args):
     out = io.StringIO()
-    call_command("seed_netzwerk", "--no-demo-accounts", *args, stdout=out)
+    call_command("seed_netzwerk", *args, stdout=out)
     return out.getvalue()
 
 

@@ -15,7 +15,7 @@ pytestmark = pytest.mark.integration
 
 
 def seed(*args):
-    call_command("seed_netzwerk", "--no-demo-accounts", *args, stdout=io.StringIO())
+    call_command("seed_netzwerk", *args, stdout=io.StringIO())
 
 
 @pytest.mark.django_db

@@ -62,10 +62,10 @@ def test_filter_escapes_plain_text_and_follows_glossary_edits():
 @pytest.mark.integration
 @pytest.mark.django_db
 def test_seed_loads_the_glossary_once_and_keeps_redaktion_edits():
-    call_command("seed_netzwerk", "--no-demo-accounts", stdout=io.StringIO())
+    call_command("seed_netzwerk", stdout=io.StringIO())
     Begriff.objects.filter(abkuerzung="PSZ").update(langform="Psychosoziales Zentrum (geändert)")
 
-    call_command("seed_netzwerk", "--no-demo-accounts", stdout=io.StringIO())
+    call_command("seed_netzwerk", stdout=io.StringIO())
 
     assert Begriff.objects.count() == 22
     assert Begriff.objects.get(abkuerzung="PSZ").langform == "Psychosoziales Zentrum (geändert)"

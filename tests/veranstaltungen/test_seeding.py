@@ -13,7 +13,7 @@ pytestmark = pytest.mark.django_db
 
 
 def run_loader():
-    loader = Loader(read_seed())
+    loader = Loader(read_seed(), demo=True)
     loader.load_vocabularies()
     loader.load_frame()
     loader.load_themenfelder()

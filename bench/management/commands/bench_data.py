@@ -36,7 +36,7 @@ class Command(BaseCommand):
             raise CommandError(f"Unbekannte Teile: {', '.join(sorted(unbekannt))}. Möglich: {', '.join(data.TEILE)}.")
         if not PraxisbeispielIndexPage.objects.exists():
             self.stdout.write("Seed-Inhalte fehlen, lade sie zuerst (seed_netzwerk) …")
-            call_command("seed_netzwerk", "--no-demo-accounts", stdout=io.StringIO())
+            call_command("seed_netzwerk", stdout=io.StringIO())
         started = time.monotonic()
         progress = progress_bar(self.stdout, with_time=True)
 

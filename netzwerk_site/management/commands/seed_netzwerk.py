@@ -11,11 +11,15 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("--data-dir", type=Path, default=DEFAULT_DATA_DIR, help="Ordner mit den TOML-Dateien.")
-        parser.add_argument("--no-demo-accounts", action="store_true", help="Keine Demo-Konten anlegen.")
+        parser.add_argument(
+            "--demo",
+            action="store_true",
+            help="Zusätzlich Demo-Konten und erfundene Beispieltermine anlegen; nie auf einem öffentlichen Server.",
+        )
 
-    def handle(self, *args, data_dir, no_demo_accounts, **options):
+    def handle(self, *args, data_dir, demo, **options):
         try:
-            loader = load(data_dir, demo=not no_demo_accounts)
+            loader = load(data_dir, demo=demo)
         except SeedError as error:
             raise CommandError(f"Nichts wurde geschrieben. {error}") from error
         for label, count in sorted(loader.stats.items()):
