@@ -40,3 +40,10 @@ def barriere_melden(request):
 
 def barriere_danke(request):
     return render(request, "netzwerk_site/barriere_danke.html")
+
+
+def csrf_failure(request, reason=""):
+    """CSRF_FAILURE_VIEW: the site layout and what to do instead of Django's bare English page."""
+    response = render(request, "csrf_failure.html", status=403)
+    response["Cache-Control"] = "private, no-store"
+    return response

@@ -157,6 +157,10 @@ AUTH_PASSWORD_VALIDATORS = [
 LOGIN_URL = "konto:anmelden"
 # Restricted pages send visitors to the portal's own login, not Wagtail's unstyled one.
 WAGTAIL_FRONTEND_LOGIN_URL = LOGIN_URL
+# Wagtail's own front-end login (/_util/login/) stays reachable; it shows the portal's login page.
+WAGTAIL_FRONTEND_LOGIN_TEMPLATE = "konto/anmelden.html"
+# A page restricted by password asks for it in the site layout (a template name, not a password).
+WAGTAIL_PASSWORD_REQUIRED_TEMPLATE = "password_required.html"  # noqa: S105
 LOGIN_REDIRECT_URL = "konto:uebersicht"
 LOGOUT_REDIRECT_URL = "/"
 
@@ -267,6 +271,7 @@ X_FRAME_OPTIONS = "DENY"
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_SAMESITE = "Lax"
+CSRF_FAILURE_VIEW = "netzwerk_site.views.csrf_failure"
 
 # Content-Security-Policy (django-csp): only this site, no inline script, on every path.
 # The Wagtail admin needs inline scripts and styles of its own (netzwerk_site/csp.py).
