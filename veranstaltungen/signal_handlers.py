@@ -1,5 +1,5 @@
 """Keeps internal Veranstaltungen behind a view restriction, the feeds' Last-Modified honest and the
-stored occurrences (terminindex) in step with dates and Ausnahmen."""
+stored occurrences (occurrences.py) in step with dates and Ausnahmen."""
 
 from django.contrib.auth.models import Group
 from django.db.models.signals import post_delete, post_save
