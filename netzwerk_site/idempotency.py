@@ -6,6 +6,10 @@ the path and a hash of the submitted fields and files. The first such POST reser
 keeps that address for DOPPELTE_POSTS_SEKUNDEN. An identical POST within that window creates nothing and
 is sent to the same address. A POST that fails (form errors, a refusal) frees the key, so it can be
 corrected and sent again.
+
+Only a repeat with nothing in between is a double submission. LastPostMiddleware remembers, per sender, the
+key of the last successful POST; any other successful POST of that sender (cancelling the registration,
+deleting the post) replaces it, so a genuine new registration after a cancellation is created again.
 """
 
 import hashlib
@@ -23,6 +27,7 @@ from netzwerk_site.client_address import client_address
 from netzwerk_site.refusals import Refusal
 
 CACHE_PREFIX = "doppelt"
+LAST_PREFIX = "doppelt-letzter"
 PENDING = ""
 WAIT_SECONDS = 5
 POLL_SECONDS = 0.2
@@ -43,13 +48,17 @@ def idempotent(view):
         if request.method != "POST" or window <= 0:
             return view(request, *args, **kwargs)
         key = submission_key(request)
+        request.idempotency_key = key
         if not cache.add(key, PENDING, timeout=window):
             location = _wait_for_first(key)
-            if location:
+            if location and cache.get(_last_key(request)) == key:
                 messages.info(request, SCHON_GESPEICHERT)
                 return redirect(location)
+            if location:
+                # The sender posted something else since (e.g. cancelled): this is a new submission.
+                cache.set(key, PENDING, timeout=window)
             # The first POST failed and freed the key: this one runs, unless a third was quicker.
-            if location == PENDING or not cache.add(key, PENDING, timeout=window):
+            elif location == PENDING or not cache.add(key, PENDING, timeout=window):
                 raise Refusal(NOCH_IN_ARBEIT, status=409)
         try:
             response = view(request, *args, **kwargs)
@@ -57,12 +66,30 @@ def idempotent(view):
             cache.delete(key)
             raise
         if response.status_code in (301, 302, 303):
-            cache.set(key, response["Location"], timeout=window)
+            cache.set_many({key: response["Location"], _last_key(request): key}, timeout=window)
         else:
             cache.delete(key)
         return response
 
     return wrapper
+
+
+class LastPostMiddleware:
+    """Forget a sender's last @idempotent result as soon as the sender successfully POSTs anything else."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if (
+            request.method == "POST"
+            and response.status_code < 400
+            and not hasattr(request, "idempotency_key")
+            and settings.DOPPELTE_POSTS_SEKUNDEN > 0
+        ):
+            cache.delete(_last_key(request))
+        return response
 
 
 def submission_key(request):
@@ -78,6 +105,10 @@ def submission_key(request):
                 digest.update(chunk)
             upload.seek(0)
     return f"{CACHE_PREFIX}:{digest.hexdigest()}"
+
+
+def _last_key(request):
+    return f"{LAST_PREFIX}:{_sender(request)}"
 
 
 def _sender(request):

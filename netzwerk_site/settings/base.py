@@ -89,6 +89,8 @@ MIDDLEWARE = [
     # After authentication: tells the audit log who acts in this request.
     "betrieb.middleware.AuditMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # After authentication: any other POST of a sender ends the window in which @idempotent repeats a result.
+    "netzwerk_site.idempotency.LastPostMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "netzwerk_site.csp.PortalCSPMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",

@@ -157,3 +157,24 @@ def test_repeat_by_another_member_is_her_own_post(client, diskussion, member, gr
     client.post(url, {"body": "Bei uns mit der VHS."})
 
     assert diskussion.beitraege.filter(body="Bei uns mit der VHS.").count() == 2
+
+
+def test_registering_again_after_cancelling_within_the_window_registers_again(member_client, member, site_tree):
+    index = VeranstaltungIndexPageFactory(parent=site_tree.home)
+    treffen = VeranstaltungPageFactory(parent=index, anmeldung_aktiv=True, plaetze=2)
+    member_client.post(f"/aktionen/veranstaltungen/{treffen.pk}/anmelden/")
+    member_client.post(f"/aktionen/veranstaltungen/{treffen.pk}/abmelden/")
+
+    response = member_client.post(f"/aktionen/veranstaltungen/{treffen.pk}/anmelden/")
+
+    assert (response.status_code, response["Location"]) == (302, treffen.url)
+    assert list(Anmeldung.objects.values_list("veranstaltung", "user")) == [(treffen.pk, member.pk)]
+
+
+def test_triple_click_still_creates_one_object(member_client, diskussion):
+    url = f"/diskussionen/{diskussion.pk}/antworten/"
+
+    responses = [member_client.post(url, {"body": "Danke, das hilft uns weiter."}) for _ in range(3)]
+
+    assert diskussion.beitraege.count() == 2
+    assert len({response["Location"] for response in responses}) == 1
