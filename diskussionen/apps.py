@@ -9,6 +9,6 @@ class DiskussionenConfig(AppConfig):
     changes_public_pages = False
 
     def ready(self):
-        from diskussionen import search_documents, signal_handlers  # noqa: F401
+        from diskussionen import handlungsfeld_sections, search_documents, signal_handlers  # noqa: F401
 
         search_documents.connect()

@@ -17,6 +17,9 @@ from dataclasses import dataclass, field
 from wagtail import hooks
 
 PLACES = ("seite", "konto")
+# Places whose functions take a list of objects and return {obj.pk: Section}, one query for all of them:
+# "handlungsfeld" asks for what each Handlungsfeld of a Themenfeld page (or the one Handlungsfeld page) links.
+EACH_PLACES = ("handlungsfeld",)
 
 
 @dataclass(frozen=True)
@@ -29,8 +32,9 @@ class Section:
 
 
 def _hook_name(place):
-    if place not in PLACES:
-        raise ValueError(f"Unknown place for sections: {place!r}; known: {', '.join(PLACES)}.")
+    if place not in PLACES + EACH_PLACES:
+        known = ", ".join(PLACES + EACH_PLACES)
+        raise ValueError(f"Unknown place for sections: {place!r}; known: {known}.")
     return f"netzwerk_sections_{place}"
 
 
@@ -43,3 +47,12 @@ def collect(place, request, obj):
     """The sections every app offers for obj in place, in order."""
     offered = (function(request, obj) for function in hooks.get_hooks(_hook_name(place)))
     return sorted((section for section in offered if section is not None), key=lambda section: section.order)
+
+
+def collect_each(place, request, objs):
+    """{obj.pk: [Section, …]} for every obj, each function asked once for all of them."""
+    collected = {obj.pk: [] for obj in objs}
+    for function in hooks.get_hooks(_hook_name(place)):
+        for pk, section in function(request, objs).items():
+            collected[pk].append(section)
+    return {pk: sorted(found, key=lambda section: section.order) for pk, found in collected.items()}

@@ -7,7 +7,7 @@ class PraxisbeispieleConfig(AppConfig):
     verbose_name = _("Praxisbeispiele")
 
     def ready(self):
-        from praxisbeispiele import search_documents, signal_handlers
+        from praxisbeispiele import handlungsfeld_sections, konto_sections, search_documents, signal_handlers  # noqa: F401
 
         signal_handlers.connect()
         search_documents.connect()

@@ -11,6 +11,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from netzwerk_site import sections
 from netzwerk_site.blocks import PunktBlock, body_blocks
 from netzwerk_site.choices import Ebene, Umsetzungsstand
 from netzwerk_site.visibility import public_pages
@@ -104,7 +105,9 @@ class ThemenfeldPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["handlungsfelder"] = public_pages(HandlungsfeldPage.objects.child_of(self).live()).order_by("path")
+        handlungsfelder = list(public_pages(HandlungsfeldPage.objects.child_of(self).live()).order_by("path"))
+        _attach_sections(request, handlungsfelder)
+        context["handlungsfelder"] = handlungsfelder
         return context
 
 
@@ -192,7 +195,16 @@ class HandlungsfeldPage(Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["verlauf"] = self.umsetzungsstand_verlauf.all()
+        context["themenfeld_page"] = self.get_parent()
+        _attach_sections(request, [self])
         return context
+
+
+def _attach_sections(request, handlungsfelder):
+    """What the feature apps link from each Handlungsfeld, as handlungsfeld.sections (one query per app)."""
+    found = sections.collect_each("handlungsfeld", request, handlungsfelder)
+    for handlungsfeld in handlungsfelder:
+        handlungsfeld.sections = found[handlungsfeld.pk]
 
 
 class UmsetzungsstandAenderung(models.Model):
