@@ -12,7 +12,7 @@ from wagtail.search import index
 
 from netzwerk_site.auswahl import declare, load, narrow, parse
 from netzwerk_site.blocks import body_blocks
-from praxisbeispiele import export, facets
+from praxisbeispiele import export, facets, pruefung
 from praxisbeispiele.choices import Foerderart, PraxisEbene, UebernahmeStand
 from praxisbeispiele.feeds import NeuePraxisbeispieleFeed
 from praxisbeispiele.forms import PruefungskommentarForm
@@ -141,6 +141,17 @@ class PraxisbeispielPage(Page):
         blank=True,
         help_text=_("Tragen Sie ein, wann die Redaktion die Angaben zuletzt geprüft hat."),
     )
+    # Public contact points: organisations, never persons, so everyone may see them.
+    kontaktstellen = ParentalManyToManyField(
+        "netzwerk_site.Organisation",
+        verbose_name=_("Kontaktstellen"),
+        blank=True,
+        related_name="praxisbeispiele_als_kontaktstelle",
+        help_text=_(
+            "Wählen Sie die Organisationen, an die sich Interessierte wenden können. Personen tragen Sie unter "
+            "„Ansprechperson“ ein."
+        ),
+    )
     # Contact person: shown to network members only, and only with recorded consent.
     kontakt_name = models.CharField(_("Ansprechperson"), max_length=200, blank=True)
     kontakt_funktion = models.CharField(_("Funktion"), max_length=200, blank=True)
@@ -195,6 +206,7 @@ class PraxisbeispielPage(Page):
             ],
             heading=_("Fakten"),
         ),
+        FieldPanel("kontaktstellen"),
         MultiFieldPanel(
             [
                 FieldPanel("kontakt_name"),
@@ -246,6 +258,7 @@ class PraxisbeispielPage(Page):
         from praxisbeispiele.uebernahmen import UebernahmeForm, uebernahmen_of
 
         context = super().get_context(request, *args, **kwargs)
+        context["kontaktstellen"] = list(self.kontaktstellen.all())
         uebernahmen = list(uebernahmen_of(self))
         context["uebernahmen"] = uebernahmen
         context["aehnliche"] = PraxisbeispielPage.objects.similar_to(self)
@@ -255,7 +268,7 @@ class PraxisbeispielPage(Page):
         context["leichte_fassung"] = bool(self.leichte_sprache) and request.GET.get("fassung") == "leicht"
         if may_record_uebernahme(request.user, self):
             own = next((u for u in uebernahmen if u.kommune_id == request.user.kommune_id), None)
-            context["uebernahme_form"] = UebernahmeForm(instance=own)
+            context["uebernahme_form"] = kwargs.get("uebernahme_form") or UebernahmeForm(instance=own)
             context["eigene_uebernahme"] = own
         return context
 
@@ -267,6 +280,10 @@ class PraxisbeispielPage(Page):
     @property
     def traeger_label(self):
         return str(self.traeger) if self.traeger_id else self.traeger_name
+
+    def is_review_due(self, today=None):
+        """True if the last review, or the first publication if never reviewed, is more than 12 months old."""
+        return pruefung.is_review_due(self.zuletzt_geprueft, self.first_published_at, today)
 
 
 class Uebernahme(models.Model):

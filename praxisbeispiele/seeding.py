@@ -46,6 +46,7 @@ def load_praxisbeispiele(loader):
             "zielgruppen": {s: loader.zielgruppen[s] for s in entry.get("zielgruppen", [])},
             "foerderungen": {s: foerderungen[s] for s in entry.get("foerderung", [])},
             "handlungsfelder": {s: loader.handlungsfelder[s] for s in entry["handlungsfelder"]},
+            "kontaktstellen": {s: loader.organisationen[s] for s in entry.get("kontaktstellen", [])},
         }
         comparable = {**values, "body": entry["body"], "traeger": entry.get("traeger", "")}
         loader._page(PraxisbeispielPage, index, entry["slug"], "Praxisbeispiel", values, m2m, comparable)
@@ -64,8 +65,9 @@ def read_praxisbeispiele(data_dir, core):
         "kommunen": ({e["slug"] for e in core.kommunen}, FILES["kommune"]),
         "zielgruppen": ({e["slug"] for e in core.zielgruppen}, FILES["zielgruppe"]),
         "foerderung": (set(Foerderart.values), "der Liste der Förderarten"),
+        "kontaktstellen": ({e["slug"] for e in core.organisationen}, FILES["organisation"]),
     }
-    organisation_slugs = {e["slug"] for e in core.organisationen}
+    organisation_slugs = known["kontaktstellen"][0]
     file.unique_titles(entries)
     for entry in entries:
         file.text(entry, "summary", max_length=600)

@@ -1,6 +1,7 @@
 """Adoption records: a member records that her Kommune has taken up a Praxisbeispiel."""
 
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
 from praxisbeispiele.models import Uebernahme
 
@@ -10,6 +11,13 @@ class UebernahmeForm(forms.ModelForm):
         model = Uebernahme
         fields = ["stand", "notiz"]
         widgets = {"notiz": forms.Textarea(attrs={"rows": 3, "maxlength": 500})}
+        error_messages = {
+            "stand": {
+                "required": _("Wählen Sie aus, wie weit Ihre Kommune das Beispiel übernommen hat."),
+                "invalid_choice": _("Wählen Sie einen der angebotenen Stände aus."),
+            },
+            "notiz": {"max_length": _("Kürzen Sie die Notiz auf höchstens 500 Zeichen.")},
+        }
 
 
 def save_uebernahme(praxisbeispiel, user, cleaned_data):

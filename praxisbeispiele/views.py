@@ -1,5 +1,6 @@
 from django.contrib import messages
 from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
@@ -8,13 +9,22 @@ from konto.permissions import members_only
 from netzwerk_site.refusals import Refusal
 from netzwerk_site.visibility import public_pages
 from praxisbeispiele.models import PraxisbeispielPage
-from praxisbeispiele.permissions import may_record_uebernahme, may_withdraw_kontakt
+from praxisbeispiele.permissions import is_own_example, may_record_uebernahme, may_withdraw_kontakt
 from praxisbeispiele.uebernahmen import UebernahmeForm, save_uebernahme, withdraw_kontakt, withdraw_uebernahme
 
 NUR_KOMMUNEN = gettext_lazy(
     "Übernahmen meldet eine Kommune. Ihr Konto gehört zu keiner Kommune; wenden Sie sich an die Redaktion, wenn "
     "das nicht stimmt."
 )
+EIGENES_BEISPIEL = gettext_lazy(
+    "Dieses Praxisbeispiel stammt aus Ihrer Kommune. Übernahmen melden andere Kommunen; Änderungen am Beispiel "
+    "schicken Sie bitte an die Redaktion."
+)
+
+
+def _refuse_unless_may_record(user, praxisbeispiel):
+    if not may_record_uebernahme(user, praxisbeispiel):
+        raise Refusal(EIGENES_BEISPIEL if is_own_example(user, praxisbeispiel) else NUR_KOMMUNEN)
 
 
 def _live_praxisbeispiel(pk):
@@ -25,16 +35,15 @@ def _live_praxisbeispiel(pk):
 @require_POST
 def uebernahme_speichern(request, pk):
     praxisbeispiel = _live_praxisbeispiel(pk)
-    if not may_record_uebernahme(request.user, praxisbeispiel):
-        raise Refusal(NUR_KOMMUNEN)
+    _refuse_unless_may_record(request.user, praxisbeispiel)
     form = UebernahmeForm(request.POST)
-    if form.is_valid():
-        _uebernahme, created = save_uebernahme(praxisbeispiel, request.user, form.cleaned_data)
-        text = _("Die Übernahme wurde erfasst.") if created else _("Die Übernahme wurde aktualisiert.")
-        messages.success(request, text)
-    else:
-        errors = " ".join(e for errors in form.errors.values() for e in errors)
-        messages.error(request, _("Die Übernahme wurde nicht gespeichert: %(errors)s") % {"errors": errors})
+    if not form.is_valid():
+        # The page again, with the errors at their fields and in the focused summary (WCAG 3.3.1).
+        context = praxisbeispiel.get_context(request, uebernahme_form=form)
+        return TemplateResponse(request, praxisbeispiel.get_template(request), context)
+    _uebernahme, created = save_uebernahme(praxisbeispiel, request.user, form.cleaned_data)
+    text = _("Die Übernahme wurde erfasst.") if created else _("Die Übernahme wurde aktualisiert.")
+    messages.success(request, text)
     return redirect(praxisbeispiel.url + "#uebernahmen")
 
 
@@ -42,8 +51,7 @@ def uebernahme_speichern(request, pk):
 @require_POST
 def uebernahme_zurueckziehen(request, pk):
     praxisbeispiel = _live_praxisbeispiel(pk)
-    if not may_record_uebernahme(request.user, praxisbeispiel):
-        raise Refusal(NUR_KOMMUNEN)
+    _refuse_unless_may_record(request.user, praxisbeispiel)
     if withdraw_uebernahme(praxisbeispiel, request.user):
         messages.success(request, _("Die Übernahme Ihrer Kommune wurde zurückgezogen."))
     return redirect(praxisbeispiel.url + "#uebernahmen")

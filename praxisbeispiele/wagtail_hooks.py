@@ -1,9 +1,5 @@
 """Admin for the Redaktion: a flat Praxisbeispiel listing with filters and a review-due marker."""
 
-from datetime import timedelta
-
-from django.db.models import Q
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
@@ -15,21 +11,16 @@ import django_filters
 from netzwerk_site.models import Kommune, Themenfeld
 from praxisbeispiele import personal_data, sections, seeding  # noqa: F401 (register their hooks)
 from praxisbeispiele.models import PraxisbeispielPage
-
-REVIEW_INTERVAL = timedelta(days=365)
-
-
-def review_due_cutoff():
-    return (timezone.now() - REVIEW_INTERVAL).date()
+from praxisbeispiele.pruefung import review_due_q
 
 
 class PruefungFaelligColumn(Column):
-    """Shows "Prüfung fällig" for examples not reviewed within the last 12 months."""
+    """Shows "Prüfung fällig" where the last review, or else the first publication, is over 12 months old."""
 
     def get_value(self, instance):
-        if instance.zuletzt_geprueft is None or instance.zuletzt_geprueft < review_due_cutoff():
+        if instance.is_review_due():
             return _("Prüfung fällig")
-        return instance.zuletzt_geprueft.strftime("%d.%m.%Y")
+        return instance.zuletzt_geprueft.strftime("%d.%m.%Y") if instance.zuletzt_geprueft else _("noch nicht geprüft")
 
 
 class PraxisbeispielFilterSet(PageListingViewSet.filterset_class):
@@ -46,7 +37,7 @@ class PraxisbeispielFilterSet(PageListingViewSet.filterset_class):
         fields = ["themenfelder", "kommunen", "ebene"]
 
     def filter_pruefung_faellig(self, queryset, name, value):
-        due = Q(zuletzt_geprueft__isnull=True) | Q(zuletzt_geprueft__lt=review_due_cutoff())
+        due = review_due_q()
         return queryset.filter(due) if value else queryset.exclude(due)
 
 
