@@ -36,6 +36,17 @@ def suchanfragen():
     return [entry["text"] for entry in data["anfrage"][:SUCHANFRAGEN]]
 
 
+def schlimmste_anfrage():
+    """The costliest query the search accepts: 500 characters of 40-letter words no dictionary knows.
+
+    Every word is decompounded (its 700 substrings looked up) until the cap on candidates per query;
+    a longer word would be refused with a notice and cost nothing.
+    """
+    letters = "abcdefghiklmnoprstuvw"
+    words = ["".join(letters[(i * 7 + j * j) % len(letters)] for j in range(40)) for i in range(12)]
+    return " ".join(words)[:500]
+
+
 def urls():
     themenfeld_page = ThemenfeldPage.objects.live().order_by("path").first()
     themenfeld = themenfeld_page.themenfeld
@@ -60,6 +71,7 @@ def urls():
         "veranstaltungen": ["/veranstaltungen/"],
         "suche": [f"/suche/?q={quote(q)}" for q in queries],
         "api_suche": [f"/api/suche/?q={quote(q)}" for q in queries],
+        "suche_schlimmster_fall": [f"/suche/?q={quote(schlimmste_anfrage())}"],
         "kalender": ["/veranstaltungen/kalender.ics"],
         "faden_500": [faden.get_absolute_url()],
         "antworten": [f"{antwort_faden.get_absolute_url()}antworten/"],

@@ -46,6 +46,7 @@ SZENARIEN = [
     ("veranstaltungen", "/veranstaltungen/", "anonym"),
     ("suche", "/suche/ (10 Anfragen)", "anonym"),
     ("api_suche", "/api/suche/ (10 Anfragen)", "api"),
+    ("suche_schlimmster_fall", "/suche/ teuerste zulässige Anfrage (12 Wörter à 40 Buchstaben)", "anonym"),
     ("kalender", "öffentlicher Kalender-Feed", "kalender"),
     ("faden_500", "Diskussion mit 500 Beiträgen (angemeldet)", "angemeldet"),
     ("antworten", "Antwort schreiben (angemeldet, POST)", "angemeldet"),

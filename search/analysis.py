@@ -18,8 +18,16 @@ import snowballstemmer
 
 MIN_PART = 4
 MIN_COMPOUND = 8
+# The longest compounds of the seed have about 35 letters; longer words are looked up whole, never split.
+MAX_COMPOUND = 40
+# No German word is longer (the longest in the Duden have about 45 letters, legal ones about 65): a longer
+# "word" is a pasted hash, a URL or an attack, and is neither indexed nor searched for.
+MAX_WORD = 80
 MAX_QUERY_CHARS = 500
 MAX_QUERY_GROUPS = 12
+# Dictionary words one query or one document may ask about while decompounding (a 40-letter word has 630).
+MAX_QUERY_CANDIDATES = 5_000
+MAX_DOCUMENT_CANDIDATES = 50_000
 
 _FOLD = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss", "ẞ": "ss"})
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
@@ -360,8 +368,10 @@ class Analyzer:
     def _plain_tokens(self, lowered):
         result = []
         for surface in _WORD.findall(lowered):
+            if len(surface) > MAX_WORD:
+                continue
             folded = fold(surface)
-            if len(folded) < 2 or folded in STOPWORDS:
+            if len(folded) < 2 or len(folded) > MAX_WORD or folded in STOPWORDS:
                 continue
             result.append(Token(surface, folded, stem(folded)))
         return result
@@ -369,8 +379,8 @@ class Analyzer:
     # -- decompounding -------------------------------------------------------
     @staticmethod
     def compound_candidates(folded):
-        """Every substring a split of this word could ask the dictionary about."""
-        if len(folded) < MIN_COMPOUND:
+        """Every substring a split of this word could ask the dictionary about; none for an over-long word."""
+        if not MIN_COMPOUND <= len(folded) <= MAX_COMPOUND:
             return set()
         return {
             folded[i:j]
@@ -382,7 +392,7 @@ class Analyzer:
     @staticmethod
     def split_compound(folded, known_stems, depth=0):
         """Split a folded word into dictionary words, longest head first, with Fugen-s/-es/-n; [] if none."""
-        if len(folded) < MIN_COMPOUND or depth > 3:
+        if not MIN_COMPOUND <= len(folded) <= MAX_COMPOUND or depth > 3:
             return []
         for i in range(len(folded) - MIN_PART, MIN_PART - 1, -1):
             head, rest = folded[:i], folded[i:]
@@ -411,12 +421,28 @@ class Analyzer:
     # -- documents -------------------------------------------------------------
     def index_terms(self, text, known_stems):
         """The terms of a document field: each stem followed by the stems of its compound parts."""
-        terms = []
+        terms, parts_of = [], {}
         for token in self.tokens(text, for_index=True):
             terms.append(token.term)
             if not token.protected:
-                terms.extend(self.compound_parts(token.folded, known_stems))
+                # A long post repeats its words: each is split once.
+                if token.folded not in parts_of:
+                    parts_of[token.folded] = self.compound_parts(token.folded, known_stems)
+                terms.extend(parts_of[token.folded])
         return terms
+
+    def document_candidates(self, text):
+        """Every dictionary word that decompounding a document could need, at most MAX_DOCUMENT_CANDIDATES."""
+        return self._bounded_candidates(self.tokens(text, for_index=True), MAX_DOCUMENT_CANDIDATES)
+
+    def _bounded_candidates(self, tokens, limit):
+        candidates = set()
+        for folded in dict.fromkeys(t.folded for t in tokens if not t.protected):
+            more = self.compound_candidates(folded)
+            if len(candidates) + len(more) > limit:
+                break
+            candidates |= more
+        return candidates
 
     # -- queries -----------------------------------------------------------------
     def synonym_variants(self):
@@ -461,9 +487,10 @@ class Analyzer:
         return best, best_length
 
     def query_candidates(self, query):
-        """Every dictionary word that decompounding this query could need."""
-        candidates = set()
-        for token in self.tokens(clean(query)[:MAX_QUERY_CHARS]):
-            if not token.protected:
-                candidates |= self.compound_candidates(token.folded)
-        return candidates
+        """Every dictionary word that decompounding this query could need, at most MAX_QUERY_CANDIDATES."""
+        return self._bounded_candidates(self.tokens(clean(query)[:MAX_QUERY_CHARS]), MAX_QUERY_CANDIDATES)
+
+
+def too_long_words(text):
+    """The words of text longer than MAX_WORD letters, as typed; a search for them is refused."""
+    return [word for word in _WORD.findall(clean(text)) if len(word) > MAX_WORD]

@@ -81,11 +81,7 @@ def delete_document(key):
 
 def _known_stems_for(analyzer, text, words):
     """The stems decompounding text can use: looked up for its own words, not the whole vocabulary."""
-    candidates = set()
-    for token in analyzer.tokens(text, for_index=True):
-        if not token.protected:
-            candidates |= analyzer.compound_candidates(token.folded)
-    return wordlist.known_stems(analyzer, candidates) | {stem(w) for w in words}
+    return wordlist.known_stems(analyzer, analyzer.document_candidates(text)) | {stem(w) for w in words}
 
 
 def append_document_text(key, text, datum=None):

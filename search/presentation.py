@@ -100,4 +100,5 @@ def api_payload(result):
         ],
         "facets": ergebnis.facets,
         "suggestion": result.vorschlag,
+        "notice": str(result.hinweis),
     }

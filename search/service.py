@@ -3,9 +3,11 @@
 import re
 from dataclasses import dataclass, field
 
+from django.utils.translation import gettext_lazy as _
+
 from konto.roles import is_member
 from search import engines, glossar, wordlist
-from search.analysis import Gruppe, clean, fold
+from search.analysis import MAX_WORD, Gruppe, clean, fold, too_long_words
 from search.engines import Anfrage, Ergebnis
 
 PER_PAGE = 10
@@ -21,11 +23,21 @@ class Suchergebnis:
     vorschlag: str = ""  # corrected query for "Meinten Sie …", built only from words the user may see
     erweitert: bool = False  # typo corrections were added to the query
     teilweise: bool = False  # not every word matched: results contain only some of them
+    hinweis: str = ""  # why the query was not searched at all, as a German sentence
+
+
+ZU_LANG = _(
+    "Ein Wort Ihrer Suche ist länger als %(limit)d Buchstaben, so lange Wörter gibt es im Portal nicht. "
+    "Kürzen Sie das Wort oder suchen Sie nach einem Teil davon."
+)
 
 
 def suchen(text, user, *, typ="", themenfeld="", kommune="", offset=0, limit=PER_PAGE, engine=None):
     query = " ".join(clean(text).split())
     result = Suchergebnis(query=query)
+    if too_long_words(query):
+        result.hinweis = ZU_LANG % {"limit": MAX_WORD}
+        return result
     analyzer = glossar.analyzer()
     known = wordlist.known_stems(analyzer, analyzer.query_candidates(query))
     gruppen = tuple(analyzer.query_groups(query, known))

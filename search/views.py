@@ -23,7 +23,11 @@ def suche(request):
     context = {
         **presentation.page_context(auswahl, result, request.GET),
         "seite": seite,
-        "notices": auswahl.notices + page_notices if params["q"] else auswahl.notices,
+        "notices": [
+            *auswahl.notices,
+            *(page_notices if params["q"] else ()),
+            *([result.hinweis] if result.hinweis else ()),
+        ],
     }
     return render(request, "search/suche.html", context)
 

@@ -61,4 +61,5 @@ def test_api_never_returns_members_only_snippets_to_anonymous_visitors(internes_
         "results": [],
         "facets": {"typ": {}, "themenfeld": {}, "kommune": {}},
         "suggestion": "",
+        "notice": "",
     }

@@ -39,7 +39,7 @@ def test_api_answers_any_query_with_200(client, drei_beispiele, query):
     response = client.get("/api/suche/", {"q": query})
 
     assert response.status_code == 200
-    assert set(response.json()) == {"count", "results", "facets", "suggestion"}
+    assert set(response.json()) == {"count", "results", "facets", "suggestion", "notice"}
 
 
 def test_invalid_utf8_percent_escapes_are_answered_with_200(client, drei_beispiele):
@@ -77,6 +77,7 @@ def test_api_returns_results_facets_and_snippets(client, drei_beispiele):
         ],
         "facets": {"typ": {"praxisbeispiel": 1}, "themenfeld": {"bildung": 1}, "kommune": {}},
         "suggestion": "",
+        "notice": "",
     }
 
 
@@ -156,3 +157,10 @@ def test_api_query_count_does_not_grow_with_results(
         response = client.get("/api/suche/", {"q": "Stadtteilmütter"})
 
     assert response.json()["count"] == anzahl
+
+
+def test_api_says_why_an_over_long_word_is_not_searched(client, site_tree):
+    response = client.get("/api/suche/", {"q": "a" * 81})
+
+    assert response.json()["count"] == 0
+    assert response.json()["notice"].startswith("Ein Wort Ihrer Suche ist länger als 80 Buchstaben")
