@@ -7,7 +7,10 @@ class SearchConfig(AppConfig):
     verbose_name = _("Suche")
 
     def ready(self):
+        from netzwerk_site import abkuerzungen
         from search import documents, signal_handlers
+        from search.templatetags.glossar import glossar_abbr
 
+        abkuerzungen.register(glossar_abbr)
         documents.register_pages()
         signal_handlers.connect()
