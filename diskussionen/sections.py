@@ -1,9 +1,14 @@
-"""What the Diskussionen add to other pages, for members only: active threads and linked threads."""
+"""What the Diskussionen add to other pages, for members only: active threads, linked threads, and on the
+member's overview her threads, the threads she follows and her e-mail setting."""
 
 from django.urls import reverse
 
-from diskussionen.queries import aktive_diskussionen, diskussionen_zu
+from diskussionen.choices import Haeufigkeit
+from diskussionen.forms import EinstellungForm
+from diskussionen.models import Benachrichtigungseinstellung
+from diskussionen.queries import aktive_diskussionen, diskussionen_fuer, diskussionen_zu
 from konto.roles import is_member
+from konto.uebersicht import ausschnitt
 from netzwerk_site import sections
 from netzwerk_site.models import HomePage
 from netzwerk_site.sections import Section
@@ -40,3 +45,26 @@ def verknuepfte_diskussionen_section(request, page):
         "neu_url": f"{reverse('diskussionen:neu')}?{name}={parameter(ziel)}",
     }
     return Section("diskussionen/includes/verknuepfte_diskussionen.html", context, order=90)
+
+
+@sections.register("konto")
+def eigene_diskussionen_section(request, user):
+    """The threads the member started and those she follows, newest activity first, each with a way to unfollow."""
+    if not is_member(user):
+        return None
+    context = {
+        "eigene_diskussionen": ausschnitt(request, "diskussionen", diskussionen_fuer(user).filter(author=user)),
+        "gefolgte_diskussionen": ausschnitt(request, "gefolgt", diskussionen_fuer(user).filter(abonnements__user=user)),
+    }
+    return Section("diskussionen/sections/konto.html", context, order=30)
+
+
+@sections.register("konto")
+def benachrichtigungen_section(request, user):
+    """How often the member gets e-mail about followed threads; the form posts to the settings page."""
+    if not is_member(user):
+        return None
+    einstellung = Benachrichtigungseinstellung.objects.filter(user=user).first()
+    haeufigkeit = einstellung.haeufigkeit if einstellung else Haeufigkeit.SOFORT
+    context = {"einstellung_form": EinstellungForm(initial={"haeufigkeit": haeufigkeit})}
+    return Section("diskussionen/sections/konto_benachrichtigungen.html", context, order=40)

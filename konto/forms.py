@@ -1,6 +1,6 @@
 from django import forms
-from django.contrib.auth import password_validation
-from django.contrib.auth.forms import AuthenticationForm
+from django.contrib.auth import authenticate, password_validation
+from django.contrib.auth.forms import AuthenticationForm, PasswordChangeForm
 from django.core.validators import MaxLengthValidator
 from django.utils.translation import gettext_lazy as _
 
@@ -26,6 +26,29 @@ class AnmeldeForm(AuthenticationForm):
         # this, an overlong name would reach authenticate() and the lockout log (a server error on PostgreSQL).
         username = self.fields["username"]
         username.validators.append(MaxLengthValidator(username.max_length))
+
+
+class PasswortAendernForm(PasswordChangeForm):
+    """Change the password; the old one is checked through authenticate(), so django-axes counts and locks failures."""
+
+    error_messages = {
+        **PasswordChangeForm.error_messages,
+        "password_incorrect": _(
+            "Das bisherige Passwort ist falsch. Geben Sie es bitte erneut ein; wenn Sie es vergessen haben, melden "
+            "Sie sich ab und nutzen Sie „Passwort vergessen?“."
+        ),
+        "password_mismatch": _("Die beiden neuen Passwörter stimmen nicht überein. Geben Sie sie bitte erneut ein."),
+    }
+
+    def __init__(self, user, *args, request=None, **kwargs):
+        self.request = request
+        super().__init__(user, *args, **kwargs)
+
+    def clean_old_password(self):
+        old_password = self.cleaned_data["old_password"]
+        if authenticate(self.request, username=self.user.get_username(), password=old_password) is None:
+            raise forms.ValidationError(self.error_messages["password_incorrect"], code="password_incorrect")
+        return old_password
 
 
 class EinladungForm(forms.Form):

@@ -2,23 +2,17 @@ from django.contrib.auth import views as auth_views
 from django.urls import path, reverse_lazy
 
 from konto import views
-from konto.forms import AnmeldeForm
 
 app_name = "konto"
 
 urlpatterns = [
     path("", views.uebersicht, name="uebersicht"),
-    path(
-        "anmelden/",
-        auth_views.LoginView.as_view(
-            template_name="konto/anmelden.html", authentication_form=AnmeldeForm, redirect_authenticated_user=True
-        ),
-        name="anmelden",
-    ),
+    path("anmelden/", views.AnmeldenView.as_view(), name="anmelden"),
     path("abmelden/", auth_views.LogoutView.as_view(), name="abmelden"),
     path("einladung/<str:token>/", views.einladung, name="einladung"),
     path("meine-daten.zip", views.daten_herunterladen, name="daten"),
     path("loeschen/", views.konto_loeschen, name="loeschen"),
+    path("passwort/", views.PasswortAendernView.as_view(), name="passwort_aendern"),
     path(
         "passwort-vergessen/",
         auth_views.PasswordResetView.as_view(

@@ -1,14 +1,46 @@
 from django.contrib import messages
 from django.contrib.auth import login, logout
+from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse, reverse_lazy
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
-from konto.forms import EinladungAnnehmenForm, KontoLoeschenForm
+from konto.forms import AnmeldeForm, EinladungAnnehmenForm, KontoLoeschenForm, PasswortAendernForm
 from konto.invitations import accept_invitation, find_usable_invitation
 from konto.personal_data import delete_account, export_zip
+from konto.roles import is_redaktion
+
+
+class AnmeldenView(auth_views.LoginView):
+    """The portal's login; the Redaktion lands in the Wagtail admin, members on /konto/, unless a safe next is given."""
+
+    template_name = "konto/anmelden.html"
+    authentication_form = AnmeldeForm
+    redirect_authenticated_user = True
+
+    def get_default_redirect_url(self):
+        if is_redaktion(self.request.user):
+            return reverse("wagtailadmin_home")
+        return super().get_default_redirect_url()
+
+
+class PasswortAendernView(auth_views.PasswordChangeView):
+    """Change the password while logged in; the session stays valid (update_session_auth_hash in form_valid)."""
+
+    template_name = "konto/passwort_aendern.html"
+    form_class = PasswortAendernForm
+    success_url = reverse_lazy("konto:uebersicht")
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "request": self.request}
+
+    def form_valid(self, form):
+        response = super().form_valid(form)
+        messages.success(self.request, _("Ihr Passwort ist geändert. Sie bleiben angemeldet."))
+        return response
 
 
 @login_required
