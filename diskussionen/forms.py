@@ -17,16 +17,32 @@ BODY_HELP = _(
 )
 
 
+def mit_zeichenzaehler(field):
+    """The field's limit for the counter in static/diskussionen/formular.js instead of the browser's maxlength.
+
+    maxlength cuts pasted text silently; without it the member sees the whole text, the counter says how much
+    is left and the server names the limit if the text is still too long.
+    """
+    field.widget.attrs.pop("maxlength", None)
+    field.widget.attrs["data-zeichen-max"] = str(field.max_length)
+    return field
+
+
 def _body_field():
-    return forms.CharField(
-        label=_("Ihr Beitrag"),
-        max_length=20000,
-        widget=forms.Textarea(attrs={"rows": 8}),
-        help_text=BODY_HELP,
-        error_messages={
-            "required": _("Schreiben Sie einen Text für Ihren Beitrag."),
-            "max_length": _("Ihr Beitrag ist zu lang. Kürzen Sie ihn auf höchstens %(limit_value)d Zeichen."),
-        },
+    return mit_zeichenzaehler(
+        forms.CharField(
+            label=_("Ihr Beitrag"),
+            max_length=20000,
+            widget=forms.Textarea(attrs={"rows": 8}),
+            help_text=BODY_HELP,
+            error_messages={
+                "required": _("Schreiben Sie einen Text für Ihren Beitrag."),
+                "max_length": _(
+                    "Ihr Beitrag ist zu lang: Er hat %(show_value)d Zeichen. Kürzen Sie ihn auf höchstens "
+                    "%(limit_value)d Zeichen."
+                ),
+            },
+        )
     )
 
 
@@ -41,11 +57,19 @@ class AnhaengeMixin:
 
 
 class DiskussionForm(AnhaengeMixin, forms.Form):
-    title = OneLineField(
-        label=_("Titel"),
-        max_length=200,
-        help_text=_("Fassen Sie Ihre Frage oder Ihr Thema in einem Satz zusammen."),
-        error_messages={"required": _("Geben Sie einen Titel für die Diskussion ein.")},
+    title = mit_zeichenzaehler(
+        OneLineField(
+            label=_("Titel"),
+            max_length=200,
+            help_text=_("Fassen Sie Ihre Frage oder Ihr Thema in einem Satz zusammen."),
+            error_messages={
+                "required": _("Geben Sie einen Titel für die Diskussion ein."),
+                "max_length": _(
+                    "Der Titel ist zu lang: Er hat %(show_value)d Zeichen. Kürzen Sie ihn auf höchstens "
+                    "%(limit_value)d Zeichen."
+                ),
+            },
+        )
     )
     body = _body_field()
     themenfeld = forms.ModelChoiceField(

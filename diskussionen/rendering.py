@@ -3,6 +3,7 @@
 Markdown passes raw HTML through, so its output is never trusted: bleach keeps a tight allow-list of
 tags, drops every attribute except a link's href and title, and allows only http, https and mailto
 links. Plain URLs are linkified inside the same sanitizer pass, so new links obey the same rules.
+A single line break stays a line break (Markdown's "nl2br"), so a signature or an address keeps its lines.
 """
 
 import html
@@ -15,7 +16,7 @@ import bleach
 import markdown
 from bleach.linkifier import LinkifyFilter
 
-ALLOWED_TAGS = frozenset({"p", "em", "strong", "ul", "ol", "li", "blockquote", "code", "pre", "h3", "h4", "a"})
+ALLOWED_TAGS = frozenset({"p", "br", "em", "strong", "ul", "ol", "li", "blockquote", "code", "pre", "h3", "h4", "a"})
 ALLOWED_ATTRIBUTES = {"a": ["href", "title", "rel"]}
 ALLOWED_PROTOCOLS = frozenset({"http", "https", "mailto"})
 LINK_REL = "nofollow noopener"
@@ -44,7 +45,7 @@ def _cleaner():
 
 def render_markdown(text):
     """Sanitized HTML for a Beitrag written in Markdown."""
-    raw_html = markdown.markdown(text or "", extensions=["fenced_code", "sane_lists"], output_format="html")
+    raw_html = markdown.markdown(text or "", extensions=["fenced_code", "sane_lists", "nl2br"], output_format="html")
     # Posts sit below the page's h1 and h2, so Markdown's "#" and "##" become h3 like "###".
     for level in ("h1", "h2"):
         raw_html = raw_html.replace(f"<{level}>", "<h3>").replace(f"</{level}>", "</h3>")

@@ -17,7 +17,7 @@ from diskussionen.forms import BearbeitenForm, BeitragForm, DiskussionForm, Eins
 from diskussionen.models import Anhang, Beitrag, Benachrichtigungseinstellung, Diskussion
 from diskussionen.permissions import may_answer_as_land, may_close, may_delete, may_edit, may_see_fragen
 from diskussionen.ratelimit import ZuVieleBeitraege
-from diskussionen.rendering import zitat
+from diskussionen.rendering import render_markdown, zitat
 from konto.permissions import members_only
 from konto.roles import is_land_member, is_redaktion
 from netzwerk_site import auswahl as liste_
@@ -63,7 +63,10 @@ def liste(request):
 def neu(request):
     form = DiskussionForm(request.POST or None, request.FILES or None, initial=_verknuepfung(request.GET))
     status = 200
-    if request.method == "POST" and form.is_valid():
+    context = {"form": form, "crumbs": crumbs()}
+    if request.method == "POST" and is_vorschau(request):
+        context.update(vorschau_context(request, form))
+    elif request.method == "POST" and form.is_valid():
         try:
             diskussion = aktionen.create_diskussion(request.user, form.cleaned_data, form.cleaned_data["anhaenge"])
         except ZuVieleBeitraege as error:
@@ -72,7 +75,20 @@ def neu(request):
         else:
             messages.success(request, _("Ihre Diskussion ist eröffnet. Sie erhalten E-Mails zu neuen Antworten."))
             return redirect(diskussion)
-    return render(request, "diskussionen/neu.html", {"form": form, "crumbs": crumbs()}, status=status)
+    return render(request, "diskussionen/neu.html", context, status=status)
+
+
+def is_vorschau(request):
+    """The form was sent with its "Vorschau" button: render it again with the preview, save nothing."""
+    return request.POST.get("vorschau") == "1"
+
+
+def vorschau_context(request, form):
+    """The preview of the text, sanitized as a saved Beitrag would be; other errors show as after sending."""
+    form.is_valid()
+    vorschau = render_markdown(form.cleaned_data["body"]) if "body" in form.cleaned_data else None
+    # Browsers never send chosen files again, so the member must choose them once more after a preview.
+    return {"vorschau": vorschau, "anhaenge_verworfen": bool(request.FILES)}
 
 
 def _verknuepfung(params):
@@ -102,7 +118,7 @@ def _zitat_initial(diskussion, beitrag_pk):
     return {"body": zitat(beitrag)} if beitrag else {}
 
 
-def _render_diskussion(request, diskussion, form, seite="1", status=200):
+def _render_diskussion(request, diskussion, form, seite="1", status=200, extra=None):
     redaktion = is_redaktion(request.user)
     seite, notices = queries.beitraege_seite(diskussion, seite, mit_versionen=redaktion)
     aktionen.mark_permissions(seite.object_list, request.user, diskussion)
@@ -117,6 +133,7 @@ def _render_diskussion(request, diskussion, form, seite="1", status=200):
         "may_answer_as_land": may_answer_as_land(request.user, diskussion),
         "is_redaktion": redaktion,
         "crumbs": crumbs(),
+        **(extra or {}),
     }
     return render(request, "diskussionen/diskussion.html", context, status=status)
 
@@ -131,6 +148,8 @@ def antworten(request, pk):
     if als_antwort and not may_answer_as_land(request.user, diskussion):
         raise Refusal(aktionen.NUR_ZUGEWIESENE_STELLE)
     form = BeitragForm(request.POST, request.FILES)
+    if is_vorschau(request):
+        return _render_diskussion(request, diskussion, form, seite=liste_.LAST, extra=vorschau_context(request, form))
     if form.is_valid():
         senden = aktionen.answer_as_land if als_antwort else aktionen.create_beitrag
         try:
