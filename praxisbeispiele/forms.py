@@ -1,4 +1,5 @@
 from django import forms
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from netzwerk_site import uploads
@@ -13,6 +14,16 @@ class CheckboxGroup(forms.CheckboxSelectMultiple):
         return super().id_for_label(id_, "0" if index is None else index)
 
 
+def zu_lang(label):
+    """The error for a text over its max_length: names the limit and what to do (the browser's maxlength may be bypassed)."""
+    return format_lazy(
+        _(
+            "„{label}“ darf höchstens %(limit_value)d Zeichen lang sein, Ihre Eingabe hat %(show_value)d. Kürzen Sie den Text bitte."
+        ),
+        label=label,
+    )
+
+
 class EinreichungForm(forms.Form):
     """A member's proposal for a Praxisbeispiel; becomes a draft page for the Redaktion."""
 
@@ -20,14 +31,20 @@ class EinreichungForm(forms.Form):
         label=_("Titel"),
         max_length=255,
         help_text=_("Nennen Sie das Beispiel so, wie es vor Ort heißt, zum Beispiel „Sprachcafé Musterstadt“."),
-        error_messages={"required": _("Geben Sie einen Titel für das Praxisbeispiel ein.")},
+        error_messages={
+            "required": _("Geben Sie einen Titel für das Praxisbeispiel ein."),
+            "max_length": zu_lang(_("Titel")),
+        },
     )
     summary = forms.CharField(
         label=_("Zusammenfassung"),
         max_length=600,
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text=_("Fassen Sie das Beispiel in ein bis zwei Sätzen zusammen (höchstens 600 Zeichen)."),
-        error_messages={"required": _("Fassen Sie das Beispiel in ein bis zwei Sätzen zusammen.")},
+        error_messages={
+            "required": _("Fassen Sie das Beispiel in ein bis zwei Sätzen zusammen."),
+            "max_length": zu_lang(_("Zusammenfassung")),
+        },
     )
     description = forms.CharField(
         label=_("Beschreibung"),
@@ -63,6 +80,7 @@ class EinreichungForm(forms.Form):
         max_length=200,
         required=False,
         help_text=_("Nennen Sie die Stelle oder Organisation, die das Beispiel trägt."),
+        error_messages={"max_length": zu_lang(_("Träger"))},
     )
     website = forms.URLField(
         label=_("Website"),
@@ -78,13 +96,19 @@ class EinreichungForm(forms.Form):
         max_length=200,
         required=False,
         help_text=_("Nennen Sie eine Person, die Fragen anderer Mitglieder beantwortet."),
+        error_messages={"max_length": zu_lang(_("Ansprechperson"))},
     )
     kontakt_email = forms.EmailField(
         label=_("E-Mail der Ansprechperson"),
         required=False,
         error_messages={"invalid": _("Geben Sie eine gültige E-Mail-Adresse ein, zum Beispiel name@example.org.")},
     )
-    kontakt_telefon = forms.CharField(label=_("Telefon der Ansprechperson"), max_length=50, required=False)
+    kontakt_telefon = forms.CharField(
+        label=_("Telefon der Ansprechperson"),
+        max_length=50,
+        required=False,
+        error_messages={"max_length": zu_lang(_("Telefon der Ansprechperson"))},
+    )
     kontakt_einwilligung = forms.BooleanField(
         label=_(
             "Die Ansprechperson ist einverstanden, dass ihre Kontaktdaten den Mitgliedern des Netzwerks angezeigt werden."
@@ -119,6 +143,44 @@ class EinreichungForm(forms.Form):
                     "Bestätigen Sie, dass die Ansprechperson der Anzeige zugestimmt hat, "
                     "oder lassen Sie die Angaben zur Ansprechperson leer."
                 ),
+            )
+        return cleaned
+
+
+class UeberarbeitungForm(EinreichungForm):
+    """The submission form once more, prefilled from the submission, with a box to remove each attachment.
+
+    anhaenge: (block id, title) of the attachments the submission has now.
+    """
+
+    entfernen = forms.MultipleChoiceField(
+        label=_("Vorhandene Anhänge"),
+        required=False,
+        widget=CheckboxGroup,
+        help_text=_("Kreuzen Sie die Anhänge an, die Sie entfernen möchten. Alle anderen bleiben erhalten."),
+    )
+
+    def __init__(self, *args, anhaenge, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.vorhandene_anhaenge = len(anhaenge)
+        if anhaenge:
+            choices = [(block_id, _("„%(titel)s“ entfernen") % {"titel": titel}) for block_id, titel in anhaenge]
+            self.fields["entfernen"].choices = choices
+        else:
+            del self.fields["entfernen"]
+
+    def clean(self):
+        cleaned = super().clean()
+        neue = cleaned.get("anhaenge") or []
+        anzahl = self.vorhandene_anhaenge - len(cleaned.get("entfernen") or []) + len(neue)
+        if neue and anzahl > uploads.max_files():
+            self.add_error(
+                "anhaenge",
+                _(
+                    "Ihre Einreichung hätte dann %(anzahl)d Anhänge, erlaubt sind höchstens %(max)d. "
+                    "Entfernen Sie vorhandene Anhänge oder wählen Sie weniger neue aus."
+                )
+                % {"anzahl": anzahl, "max": uploads.max_files()},
             )
         return cleaned
 

@@ -1,10 +1,12 @@
 """Member submissions of Praxisbeispiele: draft page, attachments, editorial workflow and e-mails to the submitter.
 
 A submission is a draft PraxisbeispielPage (live=False) in the workflow "Redaktionelle Prüfung". The submitter
-is told by e-mail about each step of the workflows she started herself.
+is told by e-mail about each step of the workflows she started herself. When Redaktion asks for changes she
+revises the draft herself (resubmit) and the same workflow resumes on the same task.
 """
 
-from html import escape
+import re
+from html import escape, unescape
 from pathlib import Path
 
 from django.conf import settings
@@ -14,9 +16,12 @@ from django.core.files import File
 from django.db import models, transaction
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.html import strip_tags
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
+from wagtail.admin.mail import GroupApprovalTaskStateSubmissionEmailNotifier
+from wagtail.blocks import StreamValue
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Page, TaskState, Workflow, WorkflowPage, WorkflowState, WorkflowTask
@@ -26,6 +31,7 @@ from wagtail.users.models import UserProfile
 from konto import sammlungen
 from konto.roles import Rolle
 from netzwerk_site import mail, uploads
+from netzwerk_site.refusals import Refusal
 from praxisbeispiele.choices import PraxisEbene
 from praxisbeispiele.models import PraxisbeispielIndexPage, PraxisbeispielPage, RedaktionellePruefungTask
 from praxisbeispiele.signals import einreichung_abgelehnt
@@ -66,30 +72,135 @@ def ensure_workflow():
 def create_submission(user, cleaned_data, files):
     """Save the member's proposal as a draft below the library and start the editorial review."""
     index = PraxisbeispielIndexPage.objects.get()
-    title = cleaned_data["title"]
     page = PraxisbeispielPage(
-        title=title,
-        slug=unique_slug(index, title),
-        live=False,
-        owner=user,
-        eingereicht_von=user,
-        summary=cleaned_data["summary"],
-        traeger_name=cleaned_data.get("traeger_name", ""),
-        website=cleaned_data.get("website", ""),
-        # Without a Kommune the example applies across the Land; Redaktion may correct this before publishing.
-        ebene=PraxisEbene.KOMMUNAL if cleaned_data.get("kommunen") else PraxisEbene.LAND,
-        **_kontakt(user, cleaned_data),
+        slug=unique_slug(index, cleaned_data["title"]), live=False, owner=user, eingereicht_von=user
     )
-    page.themenfelder = list(cleaned_data["themenfelder"])
-    page.kommunen = list(cleaned_data.get("kommunen") or [])
-    page.zielgruppen = list(cleaned_data.get("zielgruppen") or [])
+    _apply(page, user, cleaned_data)
     page.body = [("absatz", RichText(paragraphs_html(cleaned_data["description"])))]
-    page.body.extend(_attachment_blocks(files, title, user))
+    page.body.extend(_attachment_blocks(files, page.title, user))
     index.add_child(instance=page)
     page.save_revision(user=user, log_action=True)
     _silence_wagtail_outcome_mails(user)
     ensure_workflow().start(page, user)
     return page
+
+
+def _apply(page, user, cleaned_data):
+    """Copy the form's fields, all but description and attachments, onto page."""
+    page.title = cleaned_data["title"]
+    page.summary = cleaned_data["summary"]
+    page.traeger_name = cleaned_data.get("traeger_name", "")
+    page.website = cleaned_data.get("website", "")
+    # Without a Kommune the example applies across the Land; Redaktion may correct this before publishing.
+    page.ebene = PraxisEbene.KOMMUNAL if cleaned_data.get("kommunen") else PraxisEbene.LAND
+    for name, value in _kontakt(user, cleaned_data).items():
+        setattr(page, name, value)
+    page.themenfelder = list(cleaned_data["themenfelder"])
+    page.kommunen = list(cleaned_data.get("kommunen") or [])
+    page.zielgruppen = list(cleaned_data.get("zielgruppen") or [])
+
+
+# -- resubmission after "Änderungen anfordern" ----------------------------------------------------------------------
+UEBERARBEITUNG_NICHT_MOEGLICH = _(
+    "Diese Einreichung können Sie gerade nicht bearbeiten: Die Redaktion hat keine Änderungen angefordert. "
+    "Den Stand Ihrer Einreichungen sehen Sie unter „Mein Konto“."
+)
+
+
+def needs_changes_state(page):
+    """The page's workflow state if Redaktion asked for changes, else a Refusal (409)."""
+    state = page.current_workflow_state
+    if state is None or state.status != WorkflowState.STATUS_NEEDS_CHANGES:
+        raise Refusal(UEBERARBEITUNG_NICHT_MOEGLICH, status=409)
+    return state
+
+
+def form_initial(entwurf):
+    """The submission form's initial values from the latest revision of a submitted page."""
+    absatz = next((block for block in entwurf.body if block.block_type == "absatz"), None)
+    return {
+        "title": entwurf.title,
+        "summary": entwurf.summary,
+        "description": plain_text(absatz.value.source) if absatz else "",
+        "themenfelder": [item.pk for item in entwurf.themenfelder.all()],
+        "kommunen": [item.pk for item in entwurf.kommunen.all()],
+        "zielgruppen": [item.pk for item in entwurf.zielgruppen.all()],
+        "traeger_name": entwurf.traeger_name,
+        "website": entwurf.website,
+        "kontakt_name": entwurf.kontakt_name,
+        "kontakt_email": entwurf.kontakt_email,
+        "kontakt_telefon": entwurf.kontakt_telefon,
+        "kontakt_einwilligung": bool(entwurf.kontakt_einwilligung_am),
+    }
+
+
+def attachments(entwurf):
+    """(block id, title) of each file the draft shows, in body order."""
+    return [(block.id, _attachment(block).title) for block in entwurf.body if _attachment(block)]
+
+
+def _attachment(block):
+    if block.block_type not in BLOCKS:
+        return None
+    return block.value.get("document") or block.value.get("image")
+
+
+@transaction.atomic
+def resubmit(page, user, cleaned_data, files):
+    """Save the revised submission as a new revision and resume its workflow on the same task.
+
+    The description replaces the first paragraph block; attachments ticked in "entfernen" leave the body and,
+    while still only in the collection "Einreichungen", storage; new files are appended.
+    """
+    state = needs_changes_state(page)
+    entwurf = page.get_latest_revision_as_object()
+    entfernen = set(cleaned_data.get("entfernen") or [])
+    removed = [_attachment(block) for block in entwurf.body if block.id in entfernen and _attachment(block)]
+    _apply(entwurf, user, cleaned_data)
+    entwurf.body = _revised_body(entwurf.body, cleaned_data["description"], entfernen)
+    entwurf.body.extend(_attachment_blocks(files, entwurf.title, user))
+    entwurf.save_revision(user=user, log_action=True)
+    _delete_own_uploads(removed, user)
+    state.resume(user=user)
+    state.refresh_from_db()
+    notify_redaktion(entwurf, state.current_task_state, user)
+    return entwurf
+
+
+def _revised_body(body, description, entfernen):
+    blocks, absatz_done = [], False
+    for block in body:
+        if block.id in entfernen:
+            continue
+        if block.block_type == "absatz" and not absatz_done:
+            absatz_done = True
+            blocks.append(("absatz", RichText(paragraphs_html(description)), block.id))
+        else:
+            blocks.append((block.block_type, block.value, block.id))
+    if not absatz_done:
+        blocks.insert(0, ("absatz", RichText(paragraphs_html(description)), None))
+    return StreamValue(body.stream_block, blocks)
+
+
+def _delete_own_uploads(items, user):
+    """Delete removed files the member uploaded that Redaktion has not moved out of "Einreichungen"."""
+    collection = sammlungen.einreichungen_collection()
+    for item in items:
+        if item.collection_id == collection.pk and item.uploaded_by_user_id == user.pk:
+            # Wagtail removes the file from storage once the transaction commits.
+            item.delete()
+
+
+def notify_redaktion(page, task_state, user):
+    """Tell the Redaktion a submission was revised: the recipients of Wagtail's notice for a submitted task."""
+    empfaenger = GroupApprovalTaskStateSubmissionEmailNotifier().get_valid_recipients(task_state, user=user)
+    context = {
+        "page": page,
+        "mitglied": user,
+        "pruefen_url": mail.absolute_url(reverse("wagtailadmin_pages:edit", args=(page.pk,))),
+    }
+    for redakteurin in sorted(empfaenger, key=lambda empfaenger: empfaenger.email):
+        mail.send("praxisbeispiele/mail/einreichung_ueberarbeitet", redakteurin.email, context)
 
 
 def reject_submission(task_state, user, comment="", **kwargs):
@@ -179,12 +290,20 @@ def paragraphs_html(text):
     return "".join(f"<p>{'<br/>'.join(escape(line) for line in p.splitlines())}</p>" for p in paragraphs if p)
 
 
+def plain_text(html):
+    """The inverse of paragraphs_html(): paragraphs separated by a blank line, <br> as a line break, no tags."""
+    html = re.sub(r"<br\s*/?>", "\n", html)
+    paragraphs = re.split(r"</p>\s*", html)
+    return "\n\n".join(unescape(strip_tags(p)).strip() for p in paragraphs if strip_tags(p).strip())
+
+
 def _kontakt(user, cleaned_data):
     kontakt = {
         "kontakt_name": cleaned_data.get("kontakt_name", ""),
         "kontakt_email": cleaned_data.get("kontakt_email", ""),
         "kontakt_telefon": cleaned_data.get("kontakt_telefon", ""),
     }
+    kontakt |= {"kontakt_einwilligung_am": None, "kontakt_einwilligung_von": ""}
     if kontakt["kontakt_name"] and cleaned_data.get("kontakt_einwilligung"):
         mitglied = user.get_full_name() or user.username
         kontakt["kontakt_einwilligung_am"] = timezone.now()
@@ -244,6 +363,7 @@ def notify_submitter(page, nachricht, comment=""):
         "comment": comment,
         "page_url": mail.absolute_url(page.url or "/"),
         "konto_url": mail.absolute_url(reverse("konto:uebersicht")),
+        "bearbeiten_url": mail.absolute_url(reverse("einreichung:bearbeiten", args=(page.pk,))),
         "redaktion_email": settings.REDAKTION_EMAIL,
     }
     return mail.send(f"praxisbeispiele/mail/einreichung_{nachricht}", submitter.email, context)
