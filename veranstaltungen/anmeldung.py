@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from konto.roles import is_member
 from netzwerk_site import csvexport, mail
 from netzwerk_site.refusals import Refusal
+from veranstaltungen import display, ical, recurrence
 from veranstaltungen.choices import AnmeldungStatus
 from veranstaltungen.models import Anmeldung, VeranstaltungPage
 
@@ -156,12 +157,36 @@ def write_csv(page, stream):
     csvexport.write(stream, CSV_HEADER, rows)
 
 
+def bestaetige(anmeldung):
+    """E-mail the member her registration: a seat with the event as .ics, or her place on the waiting list."""
+    template = "anmeldung" if anmeldung.status == AnmeldungStatus.BESTAETIGT else "warteliste"
+    _send(template, anmeldung)
+
+
 def benachrichtige_nachgerueckt(anmeldung):
     """E-mail the member who moved up from the waiting list; sent after the commit, so only for a real seat."""
+    _send("nachgerueckt", anmeldung)
+
+
+def _send(template, anmeldung):
     page = anmeldung.veranstaltung
-    user = anmeldung.user
-    termin = formats.date_format(page.start_date, "DATE_FORMAT")
-    if page.start_time:
-        termin = f"{termin}, {formats.time_format(page.start_time, 'TIME_FORMAT')} Uhr"
-    context = {"user": user, "page": page, "termin": termin, "url": mail.absolute_url(page.url)}
-    mail.send("veranstaltungen/mail/nachgerueckt", user.email, context)
+    url = mail.absolute_url(page.url)
+    context = {
+        "user": anmeldung.user,
+        "page": page,
+        "termin": _termin_text(page),
+        "url": url,
+        # Cancelling is a form on the event page; the link leads to it.
+        "abmelde_url": f"{url}#anmeldung",
+    }
+    attachments = []
+    if anmeldung.status == AnmeldungStatus.BESTAETIGT:
+        ics = ical.einzeltermin(page, url, anmeldung_status=AnmeldungStatus.BESTAETIGT)
+        attachments.append((f"{page.slug}.ics", ics, "text/calendar; charset=utf-8; method=PUBLISH"))
+    mail.send(f"veranstaltungen/mail/{template}", anmeldung.user.email, context, attachments=attachments)
+
+
+def _termin_text(page):
+    """The next date of the event or series, in the words of the event page."""
+    termine = recurrence.termine(page, von=timezone.localdate())
+    return display.termin_text(termine[0] if termine else recurrence.termine(page)[0])

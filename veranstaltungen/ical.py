@@ -234,3 +234,19 @@ def description(page, context, hinweis=""):
         lines.append(_("Ihre Anmeldung: %(status)s") % {"status": context.anmeldung_status.label})
     lines.append(_("Weitere Informationen: %(url)s") % {"url": context.url})
     return "\n\n".join(lines)
+
+
+def einzeltermin(page, url, *, anmeldung_status=None, now=None):
+    """One Veranstaltung as an .ics file for a mail (RFC 5546, METHOD:PUBLISH): bytes.
+
+    The UID is the page's, so a calendar that imports the file and also subscribes to a feed
+    keeps one entry. With METHOD, DTSTAMP is when this file was made (RFC 5545, 3.8.7.2).
+    """
+    cal = new_calendar(page.title)
+    cal.add("method", "PUBLISH")
+    stamp = now or timezone.now()
+    for event in events_for(page, EventContext(url, for_member=True, anmeldung_status=anmeldung_status)):
+        del event["dtstamp"]
+        event.add("dtstamp", stamp)
+        cal.add_component(event)
+    return cal.to_ical()

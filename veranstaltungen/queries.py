@@ -7,13 +7,14 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.db.models import OuterRef, Prefetch, Q, Subquery
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from konto.roles import is_member
 from netzwerk_site import auswahl as liste
 from netzwerk_site.models import HandlungsfeldPage, Themenfeld
 from netzwerk_site.visibility import public_pages
 from veranstaltungen import filters, occurrences, recurrence
-from veranstaltungen.choices import AnmeldungStatus, Sichtbarkeit
+from veranstaltungen.choices import AnmeldungStatus, Sichtbarkeit, Status
 from veranstaltungen.models import Anmeldung, Ausnahme, Termineintrag, VeranstaltungPage
 
 ARCHIV_PER_PAGE = 10
@@ -144,6 +145,31 @@ def monat(user, auswahl, first, day=None):
     return weeks
 
 
+def nachbar_monate(user, auswahl, first):
+    """(month before first, month after its end): the nearest months with a Veranstaltung, or None.
+
+    Read from the stored occurrences, so an empty month can point to the next and previous meeting.
+    """
+    last = add_months(first, 1) - recurrence.ONE_DAY
+    eintraege = Termineintrag.objects.filter(
+        veranstaltung__in=narrow(VeranstaltungPage.objects.visible_to(user), auswahl).values("pk")
+    )
+    frueher = eintraege.filter(beginn__lt=_midnight(first)).order_by("-beginn").values_list("beginn", flat=True)
+    spaeter = eintraege.filter(beginn__gte=_midnight(last + recurrence.ONE_DAY)).order_by("beginn")
+    return tuple(
+        _erster_des_monats(beginn) if beginn else None
+        for beginn in (frueher.first(), spaeter.values_list("beginn", flat=True).first())
+    )
+
+
+def _midnight(day):
+    return datetime.datetime.combine(day, datetime.time(), recurrence.BERLIN)
+
+
+def _erster_des_monats(moment):
+    return moment.astimezone(recurrence.BERLIN).date().replace(day=1)
+
+
 def add_months(month, count):
     index = month.year * 12 + month.month - 1 + count
     return datetime.date(index // 12, index % 12 + 1, 1)
@@ -158,9 +184,11 @@ def detail_context(page, user, day=None):
 
     day = day or today()
     ausnahmen = list(page.ausnahmen.order_by("datum"))
+    is_past = recurrence.last_date(page) is not None and recurrence.last_date(page) < day
     context = {
         "termine": recurrence.termine(page, von=day, bis=day + datetime.timedelta(days=366), ausnahmen=ausnahmen)[:12],
-        "is_past": recurrence.last_date(page) is not None and recurrence.last_date(page) < day,
+        "is_past": is_past,
+        "status_text": _("Stattgefunden") if is_past and page.status == Status.GEPLANT else page.get_status_display(),
         "themenfelder": page.themenfelder.order_by("order"),
         "dokumentation_handlungsfelder": public_pages(HandlungsfeldPage.objects.live())
         .filter(pk__in=page.handlungsfelder.values("pk"))
@@ -173,6 +201,14 @@ def detail_context(page, user, day=None):
         "may_register": may_register(user, page),
         "may_see_teilnehmende": may_see_teilnehmende(user, page),
     }
+    # Without description, series dates or documentation the facts box stands alone, with no empty column.
+    context["hat_hauptteil"] = bool(
+        page.body
+        or (page.wiederholung and context["termine"])
+        or page.has_dokumentation
+        or context["dokumentation_handlungsfelder"]
+        or context["dokumentation_praxisbeispiele"]
+    )
     return context
 
 

@@ -45,12 +45,18 @@ def kommende(request, index_page):
     notices = auswahl.notices
     if context["ansicht"] == Ansicht.MONAT:
         monat, month_notices = filters.monat(auswahl, queries.today())
+        wochen = queries.monat(request.user, auswahl, monat)
         context.update(
-            wochen=queries.monat(request.user, auswahl, monat),
+            wochen=wochen,
             monat=monat,
             vormonat=queries.add_months(monat, -1),
             folgemonat=queries.add_months(monat, 1),
+            monat_leer=not any(tag and tag.eintraege for woche in wochen for tag in woche),
         )
+        if context["monat_leer"]:
+            context["frueherer_monat"], context["spaeterer_monat"] = queries.nachbar_monate(
+                request.user, auswahl, monat
+            )
         notices += month_notices
     else:
         context["seite"], page_notices = queries.kommende(request.user, auswahl)
@@ -143,6 +149,7 @@ def _page_by_pk(user, pk):
 def anmelden(request, pk):
     page = _page_by_pk(request.user, pk)
     result = anmeldung.anmelden(page, request.user)
+    anmeldung.bestaetige(result)
     if result.status == AnmeldungStatus.BESTAETIGT:
         messages.success(request, _("Sie sind angemeldet. Der Termin steht auch in Ihrem persönlichen Kalender."))
     else:
