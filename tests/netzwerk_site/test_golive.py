@@ -17,6 +17,9 @@ pytestmark = [pytest.mark.integration, pytest.mark.django_db]
 PLATZHALTER = "Die Seite „{}“ ({}) enthält Platzhalter: Ersetzen Sie im Admin jeden „[Platzhalter: …]“ durch den richtigen Text und veröffentlichen Sie die Seite."
 DEMO_KONTO = "Das Demo-Konto „{}“ ist aktiv, sein Passwort steht im README: Löschen oder deaktivieren Sie es im Admin unter „Benutzer“."
 BEISPIELTERMIN = "Die Veranstaltung „{}“ (/veranstaltungen/{}/) ist ein erfundener Beispieltermin: Löschen Sie sie im Admin oder tragen Sie Datum und Ort des echten Treffens ein."
+DIALOGFORUM = BEISPIELTERMIN.replace(
+    "„{}“ (/veranstaltungen/{}/)", "„Dialogforum „{}““ (/veranstaltungen/dialogforum-{}/)"
+)
 
 
 @pytest.fixture
@@ -54,7 +57,7 @@ def test_check_fails_on_the_demo_seed_and_says_what_to_do(settings):
     assert returncode == 1
     assert (
         message
-        == "13 Punkte blockieren den Betrieb. Erledigen Sie die genannten Schritte und rufen Sie den Befehl erneut auf."
+        == "18 Punkte blockieren den Betrieb. Erledigen Sie die genannten Schritte und rufen Sie den Befehl erneut auf."
     )
     assert lines == [
         "- Die Einstellung DEFAULT_FROM_EMAIL ist die Beispieladresse „netzwerk-integration@example.org“: Setzen Sie die Umgebungsvariable DEFAULT_FROM_EMAIL auf eine echte Adresse.",
@@ -72,7 +75,15 @@ def test_check_fails_on_the_demo_seed_and_says_what_to_do(settings):
         ),
         "- " + BEISPIELTERMIN.format("Runder Tisch Sprachbildung", "runder-tisch-sprachbildung"),
         "- " + BEISPIELTERMIN.format("Vernetzungstreffen Sprachbildung", "vernetzungstreffen-sprachbildung"),
+        "- " + DIALOGFORUM.format("Ankommen und Orientierung", "ankommen-und-orientierung"),
+        "- "
+        + DIALOGFORUM.format(
+            "Deutscherwerb, Sprachbildung, Sprachmittlung", "deutscherwerb-sprachbildung-sprachmittlung"
+        ),
         "- " + BEISPIELTERMIN.format("Fachtag „Verein und Ehrenamt“", "fachtag-verein-und-ehrenamt"),
+        "- " + DIALOGFORUM.format("Bildung (Kita, Schule, berufliche Orientierung)", "bildung"),
+        "- " + DIALOGFORUM.format("Arbeitsmarkt, Beschäftigung, berufliche Bildung", "arbeitsmarkt"),
+        "- " + DIALOGFORUM.format("Integration in den sozialen Raum", "integration-in-den-sozialen-raum"),
     ]
 
 

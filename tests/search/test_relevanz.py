@@ -49,4 +49,4 @@ def test_search_rebuild_indexes_every_seeded_page_and_veranstaltung_and_reports_
 
     call_command("search_rebuild", stdout=output)
 
-    assert output.getvalue().splitlines()[-1] == "Suchindex neu aufgebaut: 84 Dokumente."
+    assert output.getvalue().splitlines()[-1] == "Suchindex neu aufgebaut: 89 Dokumente."

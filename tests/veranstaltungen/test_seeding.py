@@ -1,4 +1,4 @@
-"""The seeded Veranstaltungen: five past workshops with documentation, four example series."""
+"""The seeded Veranstaltungen: five past workshops with documentation, example series and follow-up Dialogforen."""
 
 import pytest
 
@@ -24,7 +24,9 @@ def run_loader():
 def test_auftaktdialog_workshops_are_past_and_documented_by_their_handlungsfelder():
     run_loader()
 
-    workshops = VeranstaltungPage.objects.filter(art=Art.WORKSHOP).order_by("start_date")
+    workshops = VeranstaltungPage.objects.filter(art=Art.WORKSHOP, slug__startswith="auftaktdialog-").order_by(
+        "start_date"
+    )
 
     assert [w.start_date.isoformat() for w in workshops] == [
         "2024-11-12",
@@ -43,13 +45,18 @@ def test_auftaktdialog_workshops_are_past_and_documented_by_their_handlungsfelde
 def test_upcoming_meetings_from_the_strategy_are_seeded_as_examples():
     run_loader()
 
-    upcoming = VeranstaltungPage.objects.exclude(art=Art.WORKSHOP).order_by("start_date")
+    upcoming = VeranstaltungPage.objects.exclude(slug__startswith="auftaktdialog-").order_by("start_date")
 
     assert [(p.slug, p.wiederholung, p.sichtbarkeit) for p in upcoming] == [
         ("netzwerktreffen-interkommunales-netzwerk", "halbjaehrlich", Sichtbarkeit.NETZWERK),
         ("runder-tisch-sprachbildung", "", Sichtbarkeit.OEFFENTLICH),
         ("vernetzungstreffen-sprachbildung", "halbjaehrlich", Sichtbarkeit.NETZWERK),
+        ("dialogforum-ankommen-und-orientierung", "halbjaehrlich", Sichtbarkeit.OEFFENTLICH),
+        ("dialogforum-deutscherwerb-sprachbildung-sprachmittlung", "halbjaehrlich", Sichtbarkeit.OEFFENTLICH),
         ("fachtag-verein-und-ehrenamt", "jaehrlich", Sichtbarkeit.OEFFENTLICH),
+        ("dialogforum-bildung", "halbjaehrlich", Sichtbarkeit.OEFFENTLICH),
+        ("dialogforum-arbeitsmarkt", "halbjaehrlich", Sichtbarkeit.OEFFENTLICH),
+        ("dialogforum-integration-in-den-sozialen-raum", "halbjaehrlich", Sichtbarkeit.OEFFENTLICH),
     ]
     assert all(p.live and "Beispiel" in p.summary for p in upcoming)
 
