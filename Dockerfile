@@ -10,8 +10,8 @@ COPY . .
 RUN DJANGO_SECRET_KEY=collectstatic-only-never-used-at-run-time DJANGO_ALLOWED_HOSTS=localhost \
     python manage.py collectstatic --noinput --settings netzwerk_site.settings.production \
     && useradd --system --no-create-home netzwerk \
-    && mkdir -p /srv/media /app/tmp/cache \
-    && chown netzwerk /srv/media /app/tmp/cache
+    && mkdir -p /srv/media /srv/private /app/tmp/cache \
+    && chown netzwerk /srv/media /srv/private /app/tmp/cache
 USER netzwerk
 ENV DJANGO_SETTINGS_MODULE=netzwerk_site.settings.production
 EXPOSE 8000

@@ -47,6 +47,7 @@ from betrieb.backup import (
     files_below,
     report_progress,
 )
+from netzwerk_site import uploads
 from search.models import SuchDokument
 
 
@@ -341,6 +342,8 @@ def restore(path, *, ueberschreiben=False, confirm=None, progress=None, log=None
                 counts = _replace_database(database, manifest, progress, log or io.StringIO())
                 _move_media(staging, root)
                 _move_media(private_staging, private_root)
+                # An archive made before documents and picture originals became private has them below media/.
+                uploads.move_private_media()
     finally:
         shutil.rmtree(staging, ignore_errors=True)
         shutil.rmtree(private_staging, ignore_errors=True)

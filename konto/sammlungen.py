@@ -2,13 +2,25 @@
 
 "Einreichungen" holds the files of submissions in review (Redaktion only), "Nur Netzwerk" the documents of
 restricted pages such as internal Veranstaltungen (members and Redaktion). follow_page_visibility() moves the
-documents a page links to whenever the page is published.
+documents a page links to whenever the page is published; sort_all_documents() does it for every live page
+after each `migrate` that applied migrations, so documents already on a site are sorted at once.
 """
 
+from django.apps import apps
 from django.contrib.auth.models import Group
+from django.db import DEFAULT_DB_ALIAS, connections
+from django.db.migrations.executor import MigrationExecutor
+from django.db.models.signals import post_migrate
 
 from wagtail.documents import get_document_model
-from wagtail.models import BaseViewRestriction, Collection, CollectionViewRestriction, ReferenceIndex
+from wagtail.models import (
+    BaseViewRestriction,
+    Collection,
+    CollectionViewRestriction,
+    Page,
+    PageViewRestriction,
+    ReferenceIndex,
+)
 from wagtail.signals import page_published
 
 from konto.roles import MEMBER_GROUPS, Rolle
@@ -59,17 +71,46 @@ def follow_page_visibility(page):
 
     A document that a public page links to is public anyway, so it is moved out of "Nur Netzwerk" too.
     """
+    _sort(page, page.get_view_restrictions().exists())
+
+
+def _sort(page, is_restricted):
     documents = documents_of(page)
-    if page.get_view_restrictions().exists():
+    if is_restricted:
         documents.filter(collection__depth=1).update(collection=netzwerk_collection())
     else:
         restricted = Collection.objects.filter(name__in=[EINREICHUNGEN, NETZWERK], depth=2)
         documents.filter(collection__in=restricted).update(collection=Collection.get_first_root_node())
 
 
+def sort_all_documents():
+    """Sort the documents of every live page as publishing it would; returns how many pages were looked at.
+
+    Restricted pages come first, so a document that a public page links to as well ends up public.
+    """
+    restricted_paths = tuple(PageViewRestriction.objects.values_list("page__path", flat=True))
+    pages = [(page.path.startswith(restricted_paths), page) for page in Page.objects.live().specific()]
+    for is_restricted, page in sorted(pages, key=lambda item: not item[0]):
+        _sort(page, is_restricted)
+    return len(pages)
+
+
 def on_page_published(sender, instance, **kwargs):
     follow_page_visibility(instance)
 
 
+def on_post_migrate(sender, using=DEFAULT_DB_ALIAS, plan=None, **kwargs):
+    """After a `migrate` that applied migrations up to the newest; not after `flush`, which brings no plan."""
+    if using != DEFAULT_DB_ALIAS or not plan or any(backwards for _migration, backwards in plan):
+        return
+    executor = MigrationExecutor(connections[using])
+    if executor.migration_plan(executor.loader.graph.leaf_nodes()):
+        return
+    sort_all_documents()
+
+
 def connect():
     page_published.connect(on_page_published, dispatch_uid="dokumente_folgen_der_sichtbarkeit")
+    post_migrate.connect(
+        on_post_migrate, sender=apps.get_app_config("konto"), dispatch_uid="dokumente_nach_migrate_einsortieren"
+    )

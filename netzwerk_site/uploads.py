@@ -7,10 +7,14 @@ Forms use MultipleFileField and validate_files() with one of the allowed sets PD
 Pictures larger than WAGTAILIMAGES_MAX_IMAGE_PIXELS are refused before anything decodes them.
 
 Members' files lie in the storage "private" (PRIVATE_MEDIA_ROOT, outside MEDIA_ROOT) and reach a browser
-only through a view that checked the permission and answers with download_response().
+only through a view that checked the permission and answers with download_response(). So do Wagtail's
+documents and picture originals: the default storage (MediaStorage) keeps them below PRIVATE_MEDIA_ROOT too,
+and only the renditions stay in MEDIA_ROOT, where a web server may serve them.
 """
 
+import os
 import secrets
+import shutil
 import warnings
 import zipfile
 from dataclasses import dataclass
@@ -266,6 +270,10 @@ def _check(datei, erlaubt):
     return dateityp, None
 
 
+# A file shown or downloaded from the portal's origin loads nothing and runs nothing.
+SANDBOX_CSP = "default-src 'none'; sandbox"
+
+
 # -- private storage and serving ----------------------------------------------------------------------------------
 class PrivateStorage(FileSystemStorage):
     """Files below PRIVATE_MEDIA_ROOT; they have no URL, a view hands them out with download_response().
@@ -308,7 +316,59 @@ def download_response(datei, name, mime):
     is_bild = mime.startswith("image/")
     response = FileResponse(datei.open("rb"), as_attachment=not is_bild, filename=download_name(name, mime))
     response["Content-Type"] = mime
-    response["Content-Security-Policy"] = "default-src 'none'; sandbox"
+    response["Content-Security-Policy"] = SANDBOX_CSP
     response["X-Content-Type-Options"] = "nosniff"
     response["Cache-Control"] = "private, no-store"
     return response
+
+
+# -- Wagtail's documents and picture originals --------------------------------------------------------------------
+# Wagtail's upload folders for documents and picture originals; renditions go to "images/".
+PRIVATE_MEDIA_DIRS = ("documents", "original_images")
+
+
+def is_private_name(name):
+    """Whether a name in the default storage belongs below PRIVATE_MEDIA_ROOT: a document or picture original."""
+    return str(name).replace("\\", "/").lstrip("/").split("/", 1)[0] in PRIVATE_MEDIA_DIRS
+
+
+class MediaStorage(FileSystemStorage):
+    """The default storage: MEDIA_ROOT, except documents and picture originals, which lie below
+    PRIVATE_MEDIA_ROOT under the same names.
+
+    Submissions and the documents of members-only pages are Wagtail documents and pictures; kept here, no
+    web server that serves MEDIA_ROOT can hand them out. Documents reach a browser only through /dokumente/
+    (collection view restrictions, netzwerk_site.dokumente), originals never. The names in the database stay
+    as they are, so Wagtail's models need no change, and move_private_media() moves older files.
+    """
+
+    def path(self, name):
+        if is_private_name(name):
+            return private_storage().path(name)
+        return super().path(name)
+
+    def _save(self, name, content):
+        if is_private_name(name):
+            return private_storage()._save(name, content)
+        return super()._save(name, content)
+
+
+def move_private_media():
+    """Move documents and picture originals still below MEDIA_ROOT to PRIVATE_MEDIA_ROOT; returns the names moved.
+
+    A file whose name is taken in the private folder already stays where it is.
+    """
+    media_root, private_root = Path(settings.MEDIA_ROOT), Path(settings.PRIVATE_MEDIA_ROOT)
+    moved = []
+    for folder in PRIVATE_MEDIA_DIRS:
+        for directory, _dirnames, filenames in sorted(os.walk(media_root / folder)):
+            for filename in sorted(filenames):
+                source = Path(directory, filename)
+                name = source.relative_to(media_root).as_posix()
+                target = private_root / name
+                if target.exists():
+                    continue
+                target.parent.mkdir(parents=True, exist_ok=True)
+                shutil.move(source, target)
+                moved.append(name)
+    return moved

@@ -93,6 +93,8 @@ MIDDLEWARE = [
     "netzwerk_site.idempotency.LastPostMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "netzwerk_site.csp.PortalCSPMiddleware",
+    # Documents (/dokumente/) get the sandbox of members' attachments on top of Wagtail's headers.
+    "netzwerk_site.dokumente.DocumentSandboxMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # Renders every Refusal a view raises as the refusal page in the site layout.
     "netzwerk_site.refusals.RefusalMiddleware",
@@ -234,12 +236,14 @@ STATIC_ROOT = BASE_DIR / "staticfiles"
 STATIC_URL = "/static/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
 MEDIA_URL = "/media/"
-# Members' uploads (attachments of Beiträge): outside MEDIA_ROOT, never served by the web server, only by the
-# permission-checked view (netzwerk_site/uploads.py).
+# Members' uploads (attachments of Beiträge) and Wagtail's documents and picture originals: outside MEDIA_ROOT,
+# never served by the web server, only by permission-checked views (netzwerk_site/uploads.py). MEDIA_ROOT keeps
+# only the renditions (images/).
 PRIVATE_MEDIA_ROOT = Path(os.environ.get("PRIVATE_MEDIA_ROOT", BASE_DIR / "private"))
 PRIVATE_STORAGE = {"BACKEND": "netzwerk_site.uploads.PrivateStorage"}
+MEDIA_STORAGE = {"BACKEND": "netzwerk_site.uploads.MediaStorage"}
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": MEDIA_STORAGE,
     "private": PRIVATE_STORAGE,
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
@@ -300,6 +304,10 @@ WAGTAIL_USER_CREATION_FORM = "konto.forms.WagtailUserCreationForm"
 WAGTAIL_USER_CUSTOM_FIELDS = ["kommune", "organisation"]
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "odt", "pptx", "odp", "xlsx", "ods", "csv", "txt"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
+# Documents only through /dokumente/, which checks the collection's view restriction (netzwerk_site/dokumente.py).
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
+# Every document is a download, none is shown in the portal's origin; netzwerk_site/dokumente.py adds the sandbox.
+WAGTAILDOCS_INLINE_CONTENT_TYPES = []
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 # Largest picture in pixels, for the admin and every member upload (uploads.py): a small PNG can decode to gigabytes.
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = int(os.environ.get("WAGTAILIMAGES_MAX_IMAGE_PIXELS", "50000000"))

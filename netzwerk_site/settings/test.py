@@ -14,8 +14,8 @@ TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBacken
 MEDIA_ROOT = BASE_DIR / "tmp" / "test-media"  # noqa: F405
 PRIVATE_MEDIA_ROOT = BASE_DIR / "tmp" / "test-private"  # noqa: F405
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-    "private": {"BACKEND": "netzwerk_site.uploads.PrivateStorage"},
+    "default": MEDIA_STORAGE,  # noqa: F405
+    "private": PRIVATE_STORAGE,  # noqa: F405
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 # Serve static files from the app folders, no collectstatic needed.

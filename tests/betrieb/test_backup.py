@@ -6,6 +6,7 @@ import io
 import json
 import shutil
 import tarfile
+from pathlib import Path
 
 from django.contrib.auth.models import AnonymousUser, Group, Permission
 from django.contrib.contenttypes.models import ContentType
@@ -17,6 +18,7 @@ from django.core.management.sql import emit_post_migrate_signal
 from django.db import connection
 from django.db.migrations.recorder import MigrationRecorder
 
+from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import (
     GroupPagePermission,
@@ -289,8 +291,8 @@ def test_restore_brings_back_every_page_post_registration_user_and_file(portal, 
         "anmeldungen": 1,
         "sites": 1,
         "termine": 24,
-        "media": 3,
-        "private": 1,
+        "media": 1,  # the rendition; documents and picture originals lie in the private folder
+        "private": 3,
     }
     assert after.pop("media") == {name: data for name, data in before.pop("media").items() if name != rendition}
     assert after == before
@@ -371,6 +373,26 @@ def test_ueberschreiben_replaces_the_content_and_leaves_foreign_media_files(klei
     assert list(Diskussion.objects.values_list("title", flat=True)) == ["Wer kennt eine Quartiersküche?"]
     assert media(media_root) == {"fremd.txt": b"nicht aus der Sicherung"}
     assert "Nicht aus der Sicherung und unverändert im Medienverzeichnis: 1 Datei." in output
+
+
+@pytest.mark.django_db
+def test_documents_of_an_archive_made_before_they_became_private_are_restored_into_the_private_folder(
+    member, media_root, tmp_path
+):
+    document = get_document_model().objects.create(title="Protokoll", file=ContentFile(PROTOKOLL, name="alt.txt"))
+    private_path = Path(document.file.path)
+    legacy_path = media_root / document.file.name
+    legacy_path.parent.mkdir(parents=True)
+    private_path.rename(legacy_path)
+    archive, _ = sichern(tmp_path)
+    empty_database_and_media(media_root)
+
+    wiederherstellen(archive)
+
+    restored = get_document_model().objects.get()
+    assert media(media_root) == {}
+    assert Path(restored.file.path) == private_path
+    assert private_path.read_bytes() == PROTOKOLL
 
 
 # -- refusals ---------------------------------------------------------------------------------------------------------

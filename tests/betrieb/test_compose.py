@@ -83,3 +83,13 @@ def test_every_variable_the_settings_read_is_in_env_example_and_the_readme():
     missing_in_readme = {name for name in variables_the_settings_read() if f"`{name}`" not in readme}
 
     assert (sorted(missing_in_example), sorted(missing_in_readme)) == ([], [])
+
+
+def test_private_files_lie_on_a_volume_of_their_own_that_the_image_user_may_write():
+    app = compose()["services"]["app"]
+    runs = " ".join(arguments for instruction, arguments in dockerfile_instructions() if instruction == "RUN")
+
+    assert app["environment"]["PRIVATE_MEDIA_ROOT"] == "/srv/private"
+    assert app["volumes"] == ["media:/srv/media", "private:/srv/private"]
+    assert "private" in compose()["volumes"]
+    assert "chown netzwerk /srv/media /srv/private" in runs
