@@ -117,3 +117,9 @@ def _visible(mitglied):
     if mitglied:
         return [Sichtbarkeit.OEFFENTLICH.value, Sichtbarkeit.MITGLIEDER.value]
     return [Sichtbarkeit.OEFFENTLICH.value]
+
+
+def match_terms(anfrage):
+    """The terms the MATCH expression of anfrage asks for (to compare with another engine's query)."""
+    # Every term is quoted and holds no quote, so every second piece between quotes is a term.
+    return set(match_expression(anfrage.gruppen, anfrage.any_group).split('"')[1::2])

@@ -1,11 +1,18 @@
-"""Elasticsearch for large deployments: German analyzer chain, facets as aggregations, highlighting.
+"""Elasticsearch for large deployments: the database engine's terms, facets as aggregations, highlighting.
 
-Index analyzer: standard tokenizer → lowercase → dictionary_decompounder (word list from the index
-vocabulary) → german_normalization → German stopwords → light_german stemmer → asciifolding.
-The query analyzer adds a synonym_graph filter fed from the Glossar after lowercase.
+What matches is decided by the project's own analysis (search/analysis.py), as in the database engine:
+each document carries its analysed `title_terms`, `text_terms` and `meta_terms` (indexed with the
+whitespace analyzer, so Elasticsearch keeps the terms as they are), and a query sends the analysed
+groups of its Anfrage as term queries, weighted per field with the database engine's weights.
+
+Elasticsearch's own German chain only highlights the raw text for the snippet: standard tokenizer →
+lowercase → dictionary_decompounder (word list from the index vocabulary) → german_normalization →
+German stopwords → light_german stemmer → asciifolding; the query side adds the Glossar's synonyms.
 """
 
+import functools
 import re
+import threading
 
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
@@ -17,8 +24,10 @@ from elasticsearch_dsl import Q, Search
 from search import glossar
 from search.choices import Sichtbarkeit
 from search.engines import Ergebnis, Treffer
+from search.engines.database import META_WEIGHT, TEXT_WEIGHT, TITLE_WEIGHT
 
 INDEX_NAME = "suche"
+TERM_FIELDS = {"title_terms": TITLE_WEIGHT, "text_terms": TEXT_WEIGHT, "meta_terms": META_WEIGHT}
 MAX_DECOMPOUND_WORDS = 20_000
 _PRE, _POST = "\x02", "\x03"
 _SYNONYM_UNSAFE = re.compile(r"[,#\\]|=>")
@@ -38,7 +47,9 @@ def synonym_rules(entries):
 
 
 def index_body(entries, decompound_words):
-    text_field = {"type": "text", "analyzer": "suche_index", "search_analyzer": "suche_query"}
+    highlighted = {"type": "text", "analyzer": "suche_index", "search_analyzer": "suche_query"}
+    stored = {"type": "text", "index": False}
+    terms = {"type": "text", "analyzer": "whitespace"}
     return {
         "settings": {
             "analysis": {
@@ -84,9 +95,10 @@ def index_body(entries, decompound_words):
         "mappings": {
             "properties": {
                 "typ": {"type": "keyword"},
-                "title": text_field,
-                "text": text_field,
-                "meta": text_field,
+                "title": stored,
+                "text": highlighted,
+                "meta": stored,
+                **dict.fromkeys(TERM_FIELDS, terms),
                 "url": {"type": "keyword", "index": False},
                 "themenfelder": {"type": "keyword"},
                 "kommunen": {"type": "keyword"},
@@ -104,6 +116,9 @@ def source_of(row):
         "title": row.title,
         "text": row.text,
         "meta": row.meta,
+        "title_terms": row.title_terms,
+        "text_terms": row.text_terms,
+        "meta_terms": row.meta_terms,
         "url": row.url,
         "themenfelder": row.themenfeld_slugs,
         "kommunen": row.kommune_slugs,
@@ -117,27 +132,58 @@ def build_search(anfrage, index=INDEX_NAME):
     sichtbarkeit = [Sichtbarkeit.OEFFENTLICH.value]
     if anfrage.mitglied:
         sichtbarkeit.append(Sichtbarkeit.MITGLIEDER.value)
-    query = Q(
-        "multi_match",
-        query=anfrage.text,
-        fields=["title^10", "meta^3", "text"],
-        fuzziness="AUTO",
-        prefix_length=1,
-        operator="or" if anfrage.any_group else "and",
-    )
     chosen = {name: value for name, value in _facet_filters(anfrage).items() if value}
-    search = Search(index=index).query(query).filter("terms", sichtbarkeit=sichtbarkeit)
+    # One explicit bool: elasticsearch_dsl would merge a filter into the terms query's own bool.
+    query = Q("bool", must=[terms_query(anfrage)], filter=[Q("terms", sichtbarkeit=sichtbarkeit)])
+    search = Search(index=index).query(query)
     if chosen:
         search = search.post_filter("bool", filter=[Q("term", **{FACET_FIELDS[n]: v}) for n, v in chosen.items()])
     for name, field in FACET_FIELDS.items():
         others = [Q("term", **{FACET_FIELDS[n]: v}) for n, v in chosen.items() if n != name]
         bucket = search.aggs.bucket(name, "filter", Q("bool", filter=others))
         bucket.bucket("werte", "terms", field=field, size=100)
-    search = search.highlight("text", fragment_size=200, number_of_fragments=1, pre_tags=[_PRE], post_tags=[_POST])
+    search = search.highlight(
+        "text",
+        fragment_size=200,
+        number_of_fragments=1,
+        pre_tags=[_PRE],
+        post_tags=[_POST],
+        highlight_query=Q("match", text=anfrage.text).to_dict(),
+    )
     search = search.highlight_options(no_match_size=200)
     return search.source(["title", "url", "typ", "themenfelder", "kommunen", "datum", "text"])[
         anfrage.offset : anfrage.offset + anfrage.limit
     ]
+
+
+def terms_query(anfrage):
+    """The groups of the Anfrage as the database engine's MATCH expression joins them: AND, or OR for any_group."""
+    groups = _groups(anfrage)
+    if not groups:
+        return Q("match_none")
+    if anfrage.any_group:
+        return Q("bool", should=groups, minimum_should_match=1)
+    return Q("bool", must=groups)
+
+
+def _groups(anfrage):
+    """One query per group: any alternative, each alternative with all its terms."""
+    groups = []
+    for gruppe in anfrage.gruppen:
+        alternatives = [
+            Q("bool", must=[_term(t) for t in alternative if t])
+            for alternative in gruppe.alternativen
+            if any(alternative)
+        ]
+        if alternatives:
+            groups.append(Q("bool", should=alternatives, minimum_should_match=1))
+    return groups
+
+
+def _term(term):
+    """One analysed term in any term field, weighted per field as in the database engine."""
+    fields = [Q("term", **{field: {"value": term, "boost": weight}}) for field, weight in TERM_FIELDS.items()]
+    return Q("bool", should=fields, minimum_should_match=1)
 
 
 def _facet_filters(anfrage):
@@ -169,15 +215,40 @@ def parse_response(response):
                 score=hit.get("_score") or 0.0,
             )
         )
+    aggregations = response.get("aggregations", {})
     facets = {
-        name: {b["key"]: b["doc_count"] for b in aggregation["werte"]["buckets"]}
-        for name, aggregation in response.get("aggregations", {}).items()
+        name: {b["key"]: b["doc_count"] for b in aggregations[name]["werte"]["buckets"]}
+        for name in FACET_FIELDS
+        if name in aggregations
     }
     total = hits.get("total", {})
     count = total.get("value", 0) if isinstance(total, dict) else int(total)
     return Ergebnis(
-        count=count, treffer=treffer, facets={**{n: {} for n in FACET_FIELDS}, **facets}, engine="elasticsearch"
+        count=count,
+        treffer=treffer,
+        facets={**{n: {} for n in FACET_FIELDS}, **facets},
+        engine="elasticsearch",
     )
+
+
+_clients_lock = threading.Lock()
+
+
+@functools.cache
+def _client(url):
+    return elasticsearch.Elasticsearch(url, request_timeout=3, max_retries=0, retry_on_timeout=False)
+
+
+def client_for(url):
+    """The one client of this process for url: it holds the connection pool, so searches share it."""
+    with _clients_lock:
+        return _client(url)
+
+
+def forget_clients():
+    """Drop the clients made so far (tests, or after the URL setting changed)."""
+    with _clients_lock:
+        _client.cache_clear()
 
 
 class ElasticsearchEngine:
@@ -187,9 +258,7 @@ class ElasticsearchEngine:
 
     def __init__(self, url, client=None, index=INDEX_NAME):
         self.index = index
-        self.client = client or elasticsearch.Elasticsearch(
-            url, request_timeout=3, max_retries=0, retry_on_timeout=False
-        )
+        self.client = client or client_for(url)
 
     def search(self, anfrage):
         body = build_search(anfrage, self.index).to_dict()

@@ -11,9 +11,19 @@ from django.contrib.auth.models import AnonymousUser
 
 import pytest
 
-from search.analysis import GlossarEintrag
+from search import engines
+from search.analysis import GlossarEintrag, Gruppe
 from search.engines import Anfrage
-from search.engines.elasticsearch import ElasticsearchEngine, build_search, index_body, parse_response, synonym_rules
+from search.engines import elasticsearch as es_engine
+from search.engines.database import META_WEIGHT, TEXT_WEIGHT, TITLE_WEIGHT
+from search.engines.elasticsearch import (
+    ElasticsearchEngine,
+    build_search,
+    forget_clients,
+    index_body,
+    parse_response,
+    synonym_rules,
+)
 from search.models import SuchDokument
 from search.service import suchen
 from tests.golden import assert_golden
@@ -52,6 +62,24 @@ class RecordingClient:
 GOLDEN = Path(__file__).parent / "golden"
 
 
+@pytest.fixture(autouse=True)
+def fresh_clients():
+    """Each test starts without the process's Elasticsearch clients and leaves none behind."""
+    forget_clients()
+    yield
+    forget_clients()
+
+
+def weighted(term):
+    """The query for one analysed term as the engine sends it: any term field, with its weight."""
+    fields = [
+        {"term": {"title_terms": {"value": term, "boost": TITLE_WEIGHT}}},
+        {"term": {"text_terms": {"value": term, "boost": TEXT_WEIGHT}}},
+        {"term": {"meta_terms": {"value": term, "boost": META_WEIGHT}}},
+    ]
+    return {"bool": {"should": fields, "minimum_should_match": 1}}
+
+
 @pytest.mark.unit
 def test_synonym_rules_join_abbreviation_long_form_and_synonyms_without_commas():
     entries = [
@@ -77,7 +105,7 @@ def test_index_settings_define_the_german_analyzer_chain():
 
 
 @pytest.mark.unit
-def test_mappings_keep_filters_as_keywords_and_text_german():
+def test_mappings_keep_filters_as_keywords_analysed_terms_whitespace_and_only_the_text_german():
     body = index_body([], [])
 
     properties = body["mappings"]["properties"]
@@ -86,18 +114,23 @@ def test_mappings_keep_filters_as_keywords_and_text_german():
         "title": "text",
         "text": "text",
         "meta": "text",
+        "title_terms": "text",
+        "text_terms": "text",
+        "meta_terms": "text",
         "url": "keyword",
         "themenfelder": "keyword",
         "kommunen": "keyword",
         "sichtbarkeit": "keyword",
         "datum": "date",
     }
-    assert (properties["title"]["analyzer"], properties["title"]["search_analyzer"]) == ("suche_index", "suche_query")
+    assert (properties["title"]["index"], properties["meta"]["index"]) == (False, False)
+    assert (properties["text"]["analyzer"], properties["text"]["search_analyzer"]) == ("suche_index", "suche_query")
 
 
 @pytest.mark.unit
-def test_request_body_filters_visibility_in_the_query_and_facets_as_post_filter():
-    anfrage = Anfrage("Sprachmittlungspool", (), mitglied=False, typ="praxisbeispiel", themenfeld="bildung", limit=10)
+def test_request_body_sends_the_analysed_groups_filters_visibility_in_the_query_and_facets_as_post_filter():
+    gruppen = (Gruppe((("sprachmittlungspool",), ("sprachmittl", "pool")), ("sprachmittlungspool",)),)
+    anfrage = Anfrage("Sprachmittlungspool", gruppen, typ="praxisbeispiel", themenfeld="bildung", limit=10)
 
     body = build_search(anfrage).to_dict()
 
@@ -106,12 +139,18 @@ def test_request_body_filters_visibility_in_the_query_and_facets_as_post_filter(
             "bool": {
                 "must": [
                     {
-                        "multi_match": {
-                            "query": "Sprachmittlungspool",
-                            "fields": ["title^10", "meta^3", "text"],
-                            "fuzziness": "AUTO",
-                            "prefix_length": 1,
-                            "operator": "and",
+                        "bool": {
+                            "must": [
+                                {
+                                    "bool": {
+                                        "should": [
+                                            {"bool": {"must": [weighted("sprachmittlungspool")]}},
+                                            {"bool": {"must": [weighted("sprachmittl"), weighted("pool")]}},
+                                        ],
+                                        "minimum_should_match": 1,
+                                    }
+                                }
+                            ]
                         }
                     }
                 ],
@@ -139,7 +178,13 @@ def test_request_body_filters_visibility_in_the_query_and_facets_as_post_filter(
         },
         "highlight": {
             "fields": {
-                "text": {"fragment_size": 200, "number_of_fragments": 1, "pre_tags": ["\x02"], "post_tags": ["\x03"]}
+                "text": {
+                    "fragment_size": 200,
+                    "number_of_fragments": 1,
+                    "pre_tags": ["\x02"],
+                    "post_tags": ["\x03"],
+                    "highlight_query": {"match": {"text": "Sprachmittlungspool"}},
+                }
             },
             "no_match_size": 200,
         },
@@ -147,6 +192,13 @@ def test_request_body_filters_visibility_in_the_query_and_facets_as_post_filter(
         "from": 0,
         "size": 10,
     }
+
+
+@pytest.mark.unit
+def test_a_query_without_terms_matches_nothing():
+    body = build_search(Anfrage("der die das", ())).to_dict()
+
+    assert body["query"]["bool"]["must"] == [{"match_none": {}}]
 
 
 @pytest.mark.unit
@@ -198,6 +250,24 @@ def test_engine_sends_the_built_body_to_the_suche_index():
 
     assert client.calls == [("search", {"index": "suche", "body": build_search(anfrage).to_dict()})]
     assert (ergebnis.count, ergebnis.treffer) == (0, [])
+
+
+@pytest.mark.django_db
+def test_two_searches_share_one_client_per_process(settings, monkeypatch):
+    made = []
+
+    def make_client(url, **options):
+        made.append(url)
+        return RecordingClient()
+
+    monkeypatch.setattr(es_engine.elasticsearch, "Elasticsearch", make_client)
+    settings.SUCHE_ELASTICSEARCH_URL = "http://elasticsearch:9200"
+    anfrage = Anfrage("DaZ", (Gruppe((("daz",),), ("daz",)),))
+
+    engines.search(anfrage)
+    engines.search(anfrage.with_(mitglied=True))
+
+    assert made == ["http://elasticsearch:9200"]
 
 
 @pytest.mark.integration
