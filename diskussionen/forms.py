@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from diskussionen.choices import Haeufigkeit
 from netzwerk_site import uploads
 from netzwerk_site.choices import OrganisationArt
-from netzwerk_site.fields import OneLineField
+from netzwerk_site.fields import OneLineField, mit_zeichenzaehler, zu_lang
 from netzwerk_site.models import HandlungsfeldPage, Organisation, Themenfeld
 from praxisbeispiele.models import PraxisbeispielPage
 from veranstaltungen.models import VeranstaltungPage
@@ -15,17 +15,6 @@ BODY_HELP = _(
     "Sie können Markdown verwenden: **fett**, *kursiv*, Listen mit „-“, Zitate mit „>“ und Links als "
     "[Text](https://…). Mit @Benutzername benachrichtigen Sie ein Mitglied."
 )
-
-
-def mit_zeichenzaehler(field):
-    """The field's limit for the counter in static/diskussionen/formular.js instead of the browser's maxlength.
-
-    maxlength cuts pasted text silently; without it the member sees the whole text, the counter says how much
-    is left and the server names the limit if the text is still too long.
-    """
-    field.widget.attrs.pop("maxlength", None)
-    field.widget.attrs["data-zeichen-max"] = str(field.max_length)
-    return field
 
 
 def _body_field():
@@ -113,12 +102,17 @@ class BearbeitenForm(forms.Form):
 
 
 class MeldungForm(forms.Form):
-    grund = forms.CharField(
-        label=_("Grund der Meldung"),
-        max_length=2000,
-        widget=forms.Textarea(attrs={"rows": 4}),
-        help_text=_("Beschreiben Sie kurz, warum die Redaktion diesen Beitrag prüfen soll."),
-        error_messages={"required": _("Nennen Sie einen Grund, damit die Redaktion die Meldung prüfen kann.")},
+    grund = mit_zeichenzaehler(
+        forms.CharField(
+            label=_("Grund der Meldung"),
+            max_length=2000,
+            widget=forms.Textarea(attrs={"rows": 4}),
+            help_text=_("Beschreiben Sie kurz, warum die Redaktion diesen Beitrag prüfen soll."),
+            error_messages={
+                "required": _("Nennen Sie einen Grund, damit die Redaktion die Meldung prüfen kann."),
+                "max_length": zu_lang(_("Grund der Meldung")),
+            },
+        )
     )
 
 

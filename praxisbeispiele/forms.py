@@ -1,9 +1,8 @@
 from django import forms
-from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from netzwerk_site import uploads
-from netzwerk_site.fields import OneLineField
+from netzwerk_site.fields import OneLineField, mit_zeichenzaehler, zu_lang
 from netzwerk_site.models import Kommune, Themenfeld, Zielgruppe
 
 
@@ -12,16 +11,6 @@ class CheckboxGroup(forms.CheckboxSelectMultiple):
 
     def id_for_label(self, id_, index=None):
         return super().id_for_label(id_, "0" if index is None else index)
-
-
-def zu_lang(label):
-    """The error for a text over its max_length: names the limit and what to do (the browser's maxlength may be bypassed)."""
-    return format_lazy(
-        _(
-            "„{label}“ darf höchstens %(limit_value)d Zeichen lang sein, Ihre Eingabe hat %(show_value)d. Kürzen Sie den Text bitte."
-        ),
-        label=label,
-    )
 
 
 class EinreichungForm(forms.Form):
@@ -119,6 +108,9 @@ class EinreichungForm(forms.Form):
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            if getattr(field, "max_length", None):
+                mit_zeichenzaehler(field)
         self.user = user
         if user.kommune_id:
             self.fields["kommunen"].initial = [user.kommune_id]
