@@ -6,7 +6,8 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.users.forms import UserCreationForm, UserEditForm
 
-from konto.models import User
+from konto.choices import Benachrichtigungsart
+from konto.models import Mailabwahl, User
 from konto.roles import Rolle
 from netzwerk_site.models import Kommune, Organisation
 
@@ -145,3 +146,30 @@ class KontoLoeschenForm(forms.Form):
         if not self.user.check_password(self.cleaned_data["password"]):
             raise forms.ValidationError(_("Das Passwort stimmt nicht. Bitte geben Sie es erneut ein."))
         return ""
+
+
+class MailabwahlForm(forms.Form):
+    """Which Arten of Benachrichtigung the member also wants by e-mail; the rest she sees only in the portal."""
+
+    mails = forms.MultipleChoiceField(
+        label=_("E-Mail erhalten bei"),
+        choices=Benachrichtigungsart.choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_(
+            "Entfernen Sie den Haken bei allem, was Sie nicht per E-Mail erhalten möchten. Im Portal sehen Sie jede "
+            "Benachrichtigung weiterhin. Sie erhalten ohnehin nur, was Sie betrifft."
+        ),
+    )
+
+    def __init__(self, user, *args, **kwargs):
+        self.user = user
+        abgewaehlt = set(Mailabwahl.objects.filter(user=user).values_list("art", flat=True))
+        kwargs.setdefault("initial", {"mails": [art for art in Benachrichtigungsart.values if art not in abgewaehlt]})
+        super().__init__(*args, **kwargs)
+
+    def save(self):
+        gewuenscht = set(self.cleaned_data["mails"])
+        abwahlen = [art for art in Benachrichtigungsart.values if art not in gewuenscht]
+        Mailabwahl.objects.filter(user=self.user).exclude(art__in=abwahlen).delete()
+        Mailabwahl.objects.bulk_create([Mailabwahl(user=self.user, art=art) for art in abwahlen], ignore_conflicts=True)

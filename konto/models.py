@@ -6,6 +6,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from konto.choices import Benachrichtigungsart
 from konto.roles import Rolle
 
 
@@ -98,3 +99,66 @@ class Einladung(models.Model):
 
     def __str__(self):
         return self.email
+
+
+class Benachrichtigung(models.Model):
+    """Something a member should know, shown on /konto/benachrichtigungen/ whether or not it was also mailed.
+
+    schluessel names the event (e.g. "frage-17-erinnerung"): a member gets at most one row per schluessel, so a
+    periodic command that records the same reminder twice notifies once.
+    """
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("Mitglied"),
+        on_delete=models.CASCADE,
+        related_name="benachrichtigungen",
+    )
+    art = models.CharField(_("Art"), max_length=40, choices=Benachrichtigungsart.choices)
+    betreff = models.CharField(_("Betreff"), max_length=200)
+    text = models.TextField(_("Text"), blank=True)
+    url = models.CharField(_("Adresse"), max_length=500, blank=True)
+    grund = models.CharField(_("Grund"), max_length=300, blank=True)
+    erstellt_am = models.DateTimeField(_("Erstellt am"), default=timezone.now)
+    gelesen_am = models.DateTimeField(_("Gelesen am"), null=True, blank=True)
+    schluessel = models.CharField(_("Schlüssel"), max_length=200, blank=True)
+
+    class Meta:
+        ordering = ["-erstellt_am", "-pk"]
+        indexes = [models.Index(fields=["user", "gelesen_am"], name="benachrichtigung_ungelesen")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "schluessel"],
+                condition=~models.Q(schluessel=""),
+                name="benachrichtigung_schluessel_eindeutig",
+            )
+        ]
+        verbose_name = _("Benachrichtigung")
+        verbose_name_plural = _("Benachrichtigungen")
+
+    def __str__(self):
+        return f"{self.user} – {self.betreff}"
+
+    @property
+    def ist_gelesen(self):
+        return self.gelesen_am is not None
+
+
+class Mailabwahl(models.Model):
+    """The member wants no e-mail of this Art; the Benachrichtigung in the portal is recorded all the same."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("Mitglied"),
+        on_delete=models.CASCADE,
+        related_name="mailabwahlen",
+    )
+    art = models.CharField(_("Art"), max_length=40, choices=Benachrichtigungsart.choices)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["user", "art"], name="mailabwahl_eindeutig")]
+        verbose_name = _("Abgewählte E-Mail-Benachrichtigung")
+        verbose_name_plural = _("Abgewählte E-Mail-Benachrichtigungen")
+
+    def __str__(self):
+        return f"{self.user}: {self.get_art_display()}"

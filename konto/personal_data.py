@@ -3,6 +3,7 @@
 Each app contributes what it stores about a member through two Wagtail hooks, so this module knows
 no feature app: functions registered under EXPORT return PersonalData for the export, functions
 registered under FORGET delete or anonymise the member's rows when her account is deleted.
+konto's own rows (profile, Benachrichtigungen, Mailabwahlen) are collected and deleted here directly.
 The ZIP holds daten.json, the same data as uebersicht.html for reading offline, and her files below anhaenge/.
 """
 
@@ -24,7 +25,7 @@ from wagtail import hooks
 
 from axes.models import AccessAttempt
 
-from konto.models import Einladung
+from konto.models import Benachrichtigung, Einladung, Mailabwahl
 from netzwerk_site import mail
 
 EXPORT = "netzwerk_personal_data_export"
@@ -63,7 +64,7 @@ class PersonalData:
 
 def collect(user):
     """Everything the portal holds about the member: (JSON-ready data, her files, labels of the keys)."""
-    parts = [_profil(user), *(export(user) for export in hooks.get_hooks(EXPORT))]
+    parts = [_profil(user), _benachrichtigungen(user), *(export(user) for export in hooks.get_hooks(EXPORT))]
     data = {"erstellt_am": timezone.now().isoformat()}
     labels = {"erstellt_am": _("Erstellt am")}
     for part in parts:
@@ -98,6 +99,36 @@ PROFIL_LABELS = {
     "rollen": _("Rollen"),
     "mitglied_seit": _("Mitglied seit"),
     "letzte_anmeldung": _("Letzte Anmeldung"),
+}
+
+
+def _benachrichtigungen(user):
+    benachrichtigungen = [
+        {
+            "art": b.get_art_display(),
+            "betreff": b.betreff,
+            "text": b.text,
+            "url": b.url,
+            "grund": b.grund,
+            "erstellt_am": b.erstellt_am.isoformat(),
+            "gelesen_am": b.gelesen_am.isoformat() if b.gelesen_am else None,
+        }
+        for b in Benachrichtigung.objects.filter(user=user).order_by("pk")
+    ]
+    abwahlen = [str(a.get_art_display()) for a in Mailabwahl.objects.filter(user=user).order_by("art")]
+    data = {"benachrichtigungen": benachrichtigungen, "mailabwahlen": abwahlen}
+    return PersonalData(data, labels=BENACHRICHTIGUNG_LABELS)
+
+
+BENACHRICHTIGUNG_LABELS = {
+    "benachrichtigungen": _("Benachrichtigungen im Portal"),
+    "art": _("Art"),
+    "betreff": _("Betreff"),
+    "text": _("Text"),
+    "url": _("Adresse"),
+    "grund": _("Grund"),
+    "gelesen_am": _("Gelesen am"),
+    "mailabwahlen": _("Keine E-Mail erwünscht bei"),
 }
 
 
@@ -154,6 +185,8 @@ def delete_account(user):
     for forget in hooks.get_hooks(FORGET):
         forget(user)
     Einladung.objects.filter(user=user).update(user=None)
+    Benachrichtigung.objects.filter(user=user).delete()
+    Mailabwahl.objects.filter(user=user).delete()
     AccessAttempt.objects.filter(username=user.username).delete()
     user.groups.clear()
     user.username = f"ehemalig-{user.pk}"

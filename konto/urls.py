@@ -11,6 +11,9 @@ urlpatterns = [
     path("abmelden/", auth_views.LogoutView.as_view(), name="abmelden"),
     path("einladung/<str:token>/", views.einladung, name="einladung"),
     path("meine-daten.zip", views.daten_herunterladen, name="daten"),
+    path("benachrichtigungen/", views.benachrichtigungen, name="benachrichtigungen"),
+    path("benachrichtigungen/gelesen/", views.benachrichtigungen_gelesen, name="benachrichtigungen_gelesen"),
+    path("benachrichtigungen/<int:pk>/", views.benachrichtigung_oeffnen, name="benachrichtigung"),
     path("loeschen/", views.konto_loeschen, name="loeschen"),
     path("passwort/", views.PasswortAendernView.as_view(), name="passwort_aendern"),
     path(

@@ -3,15 +3,20 @@ from django.contrib.auth import login, logout
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse, reverse_lazy
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_POST
 
-from konto.forms import AnmeldeForm, EinladungAnnehmenForm, KontoLoeschenForm, PasswortAendernForm
+from konto.benachrichtigungen import als_gelesen_markieren, ungelesen
+from konto.forms import AnmeldeForm, EinladungAnnehmenForm, KontoLoeschenForm, MailabwahlForm, PasswortAendernForm
 from konto.invitations import accept_invitation, find_usable_invitation
+from konto.models import Benachrichtigung
 from konto.personal_data import delete_account, export_zip
 from konto.roles import is_redaktion
+from netzwerk_site.auswahl import PAGE_PARAM, declare, paginate
 
 
 class AnmeldenView(auth_views.LoginView):
@@ -84,3 +89,49 @@ def konto_loeschen(request):
         messages.success(request, _("Ihr Konto wurde gelöscht. Ihre persönlichen Daten sind entfernt."))
         return redirect("/")
     return render(request, "konto/loeschen.html", {"form": form})
+
+
+BENACHRICHTIGUNGEN_PRO_SEITE = 20
+
+
+@login_required
+def benachrichtigungen(request):
+    """The member's Benachrichtigungen, newest first, and which of them she also wants by e-mail."""
+    form = MailabwahlForm(request.user, request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, _("Ihre E-Mail-Einstellungen sind gespeichert."))
+        return redirect("konto:benachrichtigungen")
+    declare(PAGE_PARAM)
+    seite, notices = paginate(
+        Benachrichtigung.objects.filter(user=request.user), request.GET.get(PAGE_PARAM, 1), BENACHRICHTIGUNGEN_PRO_SEITE
+    )
+    context = {
+        "seite": seite,
+        "notices": notices,
+        "form": form,
+        "ungelesen": ungelesen(request.user),
+        "crumbs": [(_("Mein Konto"), reverse("konto:uebersicht"))],
+    }
+    return render(request, "konto/benachrichtigungen.html", context)
+
+
+@login_required
+def benachrichtigung_oeffnen(request, pk):
+    """Mark one of the member's own Benachrichtigungen read and go to what it is about; others' are 404."""
+    benachrichtigung = get_object_or_404(Benachrichtigung, pk=pk, user=request.user)
+    als_gelesen_markieren(request.user, pk=benachrichtigung.pk)
+    if benachrichtigung.url and url_has_allowed_host_and_scheme(
+        benachrichtigung.url, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return redirect(benachrichtigung.url)
+    return redirect("konto:benachrichtigungen")
+
+
+@login_required
+@require_POST
+def benachrichtigungen_gelesen(request):
+    """Mark all of the member's Benachrichtigungen read."""
+    als_gelesen_markieren(request.user)
+    messages.success(request, _("Alle Benachrichtigungen sind als gelesen markiert."))
+    return redirect("konto:benachrichtigungen")
