@@ -22,6 +22,9 @@ from tests.factories.praxisbeispiele import PraxisbeispielIndexPageFactory
 
 factory.random.reseed_random(20261126)
 
+# One headless Chromium per worker for tests/browser and tests/journeys (fixtures `browser` and `tab`).
+pytest_plugins = ["tests.chromium"]
+
 
 @pytest.fixture(autouse=True)
 def empty_cache():

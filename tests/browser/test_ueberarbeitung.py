@@ -4,7 +4,7 @@ import pytest
 
 from praxisbeispiele.models import PraxisbeispielPage
 from praxisbeispiele.submission import ensure_workflow
-from tests.browser.conftest import RecordingPage
+from tests.chromium import RecordingPage
 from tests.factories.einreichungen import einreichung_data, pdf_upload
 from tests.praxisbeispiele.test_resubmission import KOMMENTAR, edit_url, themenfeld  # noqa: F401 (fixture)
 from tests.praxisbeispiele.test_submission import workflow_action

@@ -11,7 +11,6 @@ from pathlib import Path
 import pytest
 
 from konto.seeding import DEMO_ACCOUNTS
-from tests.browser.conftest import browser  # noqa: F401 (the session's Chromium, shared with tests/browser)
 
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "tmp" / "journeys"
 SMALL_SCREEN = {"width": 390, "height": 844}
@@ -19,7 +18,7 @@ PASSWORDS = {account["username"]: account["password"] for account in DEMO_ACCOUN
 
 
 @pytest.fixture
-def person(browser):  # noqa: F811 (the fixture imported above)
+def person(browser):
     """A new browser context per person, as if each sat at her own computer; closed after the test."""
     contexts = []
 

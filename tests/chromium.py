@@ -1,4 +1,9 @@
-"""Headless Chromium from Debian's package, driven by Playwright, with axe-core vendored here."""
+"""Headless Chromium from Debian's package, driven by Playwright, with axe-core vendored in tests/browser/vendor.
+
+A plugin of the whole suite (tests/conftest.py): tests/browser and tests/journeys share ONE Chromium per
+worker. A module that imported the `browser` fixture would start a second Playwright in the same thread,
+which Playwright refuses.
+"""
 
 import os
 from pathlib import Path
@@ -8,7 +13,7 @@ import pytest
 from playwright.sync_api import sync_playwright
 
 CHROMIUM = "/usr/bin/chromium"
-AXE_JS = Path(__file__).parent / "vendor" / "axe-core-4.14.1" / "axe.min.js"
+AXE_JS = Path(__file__).parent / "browser" / "vendor" / "axe-core-4.14.1" / "axe.min.js"
 # Flags as the machine documentation recommends: no background traffic to any other host.
 CHROMIUM_ARGS = [
     "--no-sandbox",
