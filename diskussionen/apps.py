@@ -9,6 +9,11 @@ class DiskussionenConfig(AppConfig):
     changes_public_pages = False
 
     def ready(self):
-        from diskussionen import handlungsfeld_sections, search_documents, signal_handlers  # noqa: F401
+        from diskussionen import (  # noqa: F401
+            handlungsfeld_sections,
+            search_documents,
+            signal_handlers,
+            umsetzung_sections,
+        )
 
         search_documents.connect()

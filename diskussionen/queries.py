@@ -6,9 +6,8 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db.models import BooleanField, Case, Exists, F, OuterRef, Prefetch, Q, Subquery, Value, When
 from django.utils import timezone
-from django.utils.translation import ngettext
 
-from diskussionen import filters
+from diskussionen import antwortzeiten, filters
 from diskussionen.choices import Stand
 from diskussionen.models import Abonnement, Beitrag, BeitragVersion, Diskussion, Lesestand, ThemenfeldAbonnement
 from konto.roles import Rolle, is_member
@@ -49,12 +48,12 @@ def diskussionen_seite(user, auswahl):
 
 
 def land_statistik(today=None):
-    """Open questions to the Land, how many are overdue, and the median time to the Land's first answer."""
+    """Open questions to the Land, how many are overdue, and the median working time to the Land's first answer."""
     fragen = Diskussion.objects.filter(is_frage_an_land=True)
     today = today or timezone.localdate()
     offene = fragen.filter(stand=Stand.OFFEN)
     dauern = [
-        beantwortet - begonnen
+        antwortzeiten.arbeitszeit(begonnen, beantwortet)
         for begonnen, beantwortet in fragen.filter(beantwortet_am__isnull=False).values_list(
             "created_at", "beantwortet_am"
         )
@@ -65,16 +64,8 @@ def land_statistik(today=None):
         "ueberfaellige_fragen": offene.filter(faellig_am__lt=today).count(),
         "beantwortete_fragen": len(dauern),
         "median_antwortzeit": median,
-        "median_antwortzeit_text": dauer_text(median) if median is not None else "",
+        "median_antwortzeit_text": antwortzeiten.dauer_text(median) if median is not None else "",
     }
-
-
-def dauer_text(dauer):
-    """A duration in whole days, or in hours below one day."""
-    if dauer.days >= 1:
-        return ngettext("%(n)d Tag", "%(n)d Tage", dauer.days) % {"n": dauer.days}
-    stunden = max(1, round(dauer.total_seconds() / 3600))
-    return ngettext("%(n)d Stunde", "%(n)d Stunden", stunden) % {"n": stunden}
 
 
 def beitraege_seite(diskussion, seite, *, mit_versionen=False):

@@ -10,8 +10,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
+from diskussionen import antwortzeiten, filters, moderation, notifications, queries
 from diskussionen import beitraege as aktionen
-from diskussionen import filters, moderation, notifications, queries
 from diskussionen.choices import Haeufigkeit
 from diskussionen.forms import BearbeitenForm, BeitragForm, DiskussionForm, EinstellungForm, MeldungForm
 from diskussionen.models import Anhang, Beitrag, Benachrichtigungseinstellung, Diskussion
@@ -299,7 +299,7 @@ def abbestellen(request, token):
 
 @members_only
 def fragen(request):
-    """The Land member's open questions, overdue first."""
+    """The Land member's open questions, overdue first, and every Land Organisation's answer times."""
     if not may_see_fragen(request.user):
         raise Refusal(
             _(
@@ -310,6 +310,7 @@ def fragen(request):
     context = {
         "fragen": queries.offene_fragen_fuer(request.user),
         "beantwortete": queries.beantwortete_fragen_fuer(request.user),
+        "antwortzeiten": antwortzeiten.je_organisation(),
         "crumbs": crumbs(),
     }
     return render(request, "diskussionen/fragen.html", context)

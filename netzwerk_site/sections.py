@@ -1,8 +1,9 @@
 """Sections that feature apps add to places they do not own, registered as Wagtail hooks.
 
 The core knows no feature app: a page that renders `{% sections "seite" page %}` (home, Themenfeld,
-Handlungsfeld, Praxisbeispiel, Veranstaltung) or the member's overview that renders
-`{% sections "konto" mitglied %}` asks every function registered for that place for a section.
+Handlungsfeld, Praxisbeispiel, Veranstaltung), the member's overview that renders
+`{% sections "konto" mitglied %}` or the public Umsetzung list that renders `{% sections "umsetzung" None %}`
+asks every function registered for that place for a section.
 A function returns a Section where it has something to show, and None everywhere else:
 
     @sections.register("seite")
@@ -16,7 +17,7 @@ from dataclasses import dataclass, field
 
 from wagtail import hooks
 
-PLACES = ("seite", "konto")
+PLACES = ("seite", "konto", "umsetzung")
 # Places whose functions take a list of objects and return {obj.pk: Section}, one query for all of them:
 # "handlungsfeld" asks for what each Handlungsfeld of a Themenfeld page (or the one Handlungsfeld page) links.
 EACH_PLACES = ("handlungsfeld",)

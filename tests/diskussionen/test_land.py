@@ -1,6 +1,6 @@
 """Questions to the Land: assignment by the Redaktion, due dates, the overdue list, answers, erledigt, figures."""
 
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 
 from django.core import mail
 from django.utils import timezone
@@ -137,7 +137,8 @@ def test_starter_or_redaktion_mark_erledigt(client, diskussion, role, status, st
 
 
 def test_list_shows_open_questions_and_median_answer_time(client, member, ministerium):
-    start = timezone.now() - timedelta(days=30)
+    # A Monday: answers on Wednesday, Friday and the next Wednesday took 2, 4 and 7 working days.
+    start = timezone.make_aware(datetime(2026, 1, 5, 9, 0))
     for tage in (2, 4, 9):
         DiskussionFactory(
             is_frage_an_land=True,
@@ -157,19 +158,21 @@ def test_list_shows_open_questions_and_median_answer_time(client, member, minist
         "ueberfaellige_fragen": 1,
         "beantwortete_fragen": 3,
         "median_antwortzeit": timedelta(days=4),
-        "median_antwortzeit_text": "4 Tage",
+        "median_antwortzeit_text": "4 Arbeitstage",
     }
     assert '<dd id="offene-fragen">2 (davon 1 überfällig)</dd>' in response.content.decode()
 
 
 def test_answer_time_counts_from_the_question_to_the_first_answer(frage, land_member, ministerium):
-    frage.created_at = timezone.now() - timedelta(hours=5)
-    frage.save()
     erste = create_beitrag(frage, land_member, "Erste Antwort")
     zweite = create_beitrag(frage, land_member, "Ergänzung")
-
     mark_antwort(erste, land_member)
-    beantwortet_am = Diskussion.objects.get(pk=frage.pk).beantwortet_am
+    # On a Wednesday, so that the working-time count does not depend on the day the test runs.
+    beantwortet_am = timezone.make_aware(datetime(2026, 1, 7, 14, 0))
+    Diskussion.objects.filter(pk=frage.pk).update(
+        created_at=beantwortet_am - timedelta(hours=5), beantwortet_am=beantwortet_am
+    )
+
     mark_antwort(zweite, land_member)
 
     assert Diskussion.objects.get(pk=frage.pk).beantwortet_am == beantwortet_am
