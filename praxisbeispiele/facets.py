@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from netzwerk_site import facets
 from netzwerk_site.auswahl import Param, count, narrow, paginate, shown
 from praxisbeispiele.choices import PraxisEbene, Sortierung
+from search import bibliothek
 
 PER_PAGE = 12
 MAX_QUERY_LENGTH = 200
@@ -59,23 +60,42 @@ def loosening_hints(library, auswahl, shown_facets):
     ]
 
 
-def page_context(library, auswahl, options, querydict):
+def freitext(auswahl, user):
+    """What the portal search finds for auswahl's free text (search.bibliothek), or None without one."""
+    query = auswahl.get("q")
+    return bibliothek.praxisbeispiele(query, user) if query else None
+
+
+def sortierungen(query):
+    """The order choices as the form offers them: the default first, with an empty value.
+
+    The default is Relevanz while a term is set and Neueste zuerst otherwise. Its empty value keeps a
+    term typed after browsing by relevance, unless the reader explicitly chose another order.
+    """
+    standard = Sortierung.RELEVANZ if query else Sortierung.NEUESTE
+    andere = [(value, label) for value, label in Sortierung.choices if value not in (standard, Sortierung.RELEVANZ)]
+    return [("", standard.label), *andere]
+
+
+def page_context(library, auswahl, options, querydict, freitext=None):
     """One page of the library under auswahl, its facets with counts, and hints for an empty result.
 
-    library is PraxisbeispielPage.objects.library(auswahl): the facets narrow it and count over it.
+    library is PraxisbeispielPage.objects.library(auswahl, freitext): the facets narrow it and count over it.
     """
     seite, page_notices = paginate(narrow(library, auswahl, FACETS).for_cards(), auswahl.seite, PER_PAGE)
     shown_facets = shown(auswahl, FACETS, options, count(library, auswahl, FACETS, options), querydict)
     query = auswahl.get("q")
+    hinweis = [freitext.hinweis] if freitext and freitext.hinweis else []
     return {
         "auswahl": auswahl,
-        "notices": [*auswahl.notices, *page_notices],
+        "notices": [*auswahl.notices, *page_notices, *hinweis],
         "facets": shown_facets,
         "has_filters": auswahl.has_filters(FACETS),
         "seite": seite,
         "anzahl": seite.paginator.count,
         "lockerungen": [] if seite.paginator.count else loosening_hints(library, auswahl, shown_facets),
         "query": query,
+        "freitext": freitext,
         "sortierung": auswahl.get("sortierung"),
-        "sortierungen": [c for c in Sortierung.choices if query or c[0] != Sortierung.RELEVANZ],
+        "sortierungen": sortierungen(query),
     }

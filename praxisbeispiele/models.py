@@ -54,8 +54,9 @@ class PraxisbeispielIndexPage(RoutablePageMixin, Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         auswahl, options = load(parse(request.GET, facets.SPEC), facets.FACETS)
-        library = PraxisbeispielPage.objects.library(auswahl)
-        context.update(facets.page_context(library, auswahl, options, request.GET))
+        freitext = facets.freitext(auswahl, request.user)
+        library = PraxisbeispielPage.objects.library(auswahl, freitext)
+        context.update(facets.page_context(library, auswahl, options, request.GET, freitext))
         return context
 
     # Wagtail resolves routes with a trailing slash added; file names are linked without one.
@@ -74,7 +75,8 @@ class PraxisbeispielIndexPage(RoutablePageMixin, Page):
     def exported(self, request):
         """The whole library under the URL's selection, with every relation the exports write."""
         auswahl, _options = load(parse(request.GET, facets.SPEC), facets.FACETS)
-        return narrow(PraxisbeispielPage.objects.library(auswahl), auswahl, facets.FACETS).for_export()
+        library = PraxisbeispielPage.objects.library(auswahl, facets.freitext(auswahl, request.user))
+        return narrow(library, auswahl, facets.FACETS).for_export()
 
 
 class PraxisbeispielPage(Page):

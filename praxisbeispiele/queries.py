@@ -4,10 +4,8 @@ praxisbeispiele.models builds its manager from PraxisbeispielQuerySet, so this m
 models through self.model and its relations, never by importing them.
 """
 
-import logging
 from collections import Counter
 
-from django.db import DatabaseError
 from django.db.models import Case, Count, IntegerField, OuterRef, Prefetch, Subquery, Value, When
 from django.db.models.functions import Coalesce
 
@@ -17,9 +15,6 @@ from netzwerk_site.models import Kommune, Themenfeld, Zielgruppe
 from netzwerk_site.visibility import public_pages
 from praxisbeispiele.choices import Sortierung
 
-logger = logging.getLogger("netzwerk")
-
-MAX_SEARCH_RESULTS = 500
 SIMILAR_COUNT = 4
 
 
@@ -44,23 +39,10 @@ class PraxisbeispielQuerySet(PageQuerySet):
             "foerderungen",
         )
 
-    def matching(self, query):
-        """Those matching the free text, ranked best first as `relevanz`; all of them for an empty text."""
-        if not query:
-            return self
-        ids = self._search_ids(query)
+    def matching(self, ids):
+        """Those whose id is in ids, ranked in the order of ids as `relevanz` (best first)."""
         rank = Case(*[When(pk=pk, then=Value(i)) for i, pk in enumerate(ids)], default=Value(len(ids)))
         return self.filter(pk__in=ids).alias(relevanz=rank)
-
-    def _search_ids(self, query):
-        """Page ids matching the free text, best first; an unusable query matches nothing."""
-        try:
-            candidates = list(self.values_list("pk", flat=True))
-            results = self.model.objects.filter(pk__in=candidates).search(query)[:MAX_SEARCH_RESULTS]
-            return [page.pk for page in results]
-        except DatabaseError:
-            logger.warning("Praxisbeispiel search failed for query %r", query, exc_info=True)
-            return []
 
     def with_uebernahmen(self):
         """Annotated with uebernahmen_anzahl: how many Kommunen took the example up.
@@ -89,14 +71,16 @@ class PraxisbeispielQuerySet(PageQuerySet):
             return self.order_by("-uebernahmen_anzahl", "title", "pk")
         return self.order_by("-first_published_at", "-pk")
 
-    def library(self, auswahl):
-        """The published library as auswahl's free text selects it, in its order, with Übernahmen counted.
+    def library(self, auswahl, freitext=None):
+        """The published library, narrowed to what the free text found (search.bibliothek), in auswahl's order.
 
-        The facets narrow it and count over it (netzwerk_site.auswahl), so the search runs once.
+        With Übernahmen counted. The facets narrow it and count over it (netzwerk_site.auswahl), so the
+        search runs once.
         """
-        query = auswahl.get("q")
-        library = self.published().matching(query).with_uebernahmen()
-        return library.ordered(auswahl.get("sortierung"), ranked=bool(query))
+        library = self.published()
+        if freitext is not None:
+            library = library.matching(freitext.ids)
+        return library.with_uebernahmen().ordered(auswahl.get("sortierung"), ranked=freitext is not None)
 
     def similar_to(self, page):
         """Published examples sharing most Themenfelder, Zielgruppen and Kommunen with page, never page itself."""

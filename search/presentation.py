@@ -57,7 +57,8 @@ def _labels(facets):
 
 def page_context(auswahl, result, query_dict):
     ergebnis = result.ergebnis
-    labels = _labels(ergebnis.facets) if ergebnis.count else {}
+    # A filter can leave no result while the other values of its facet still count.
+    labels = _labels(ergebnis.facets) if any(ergebnis.facets.values()) else {}
     options = {
         param.name: [(value, labels[param.name].get(value, value)) for value in ergebnis.facets.get(param.name, {})]
         for param in FILTERS
