@@ -10,10 +10,10 @@ class DiskussionenConfig(AppConfig):
 
     def ready(self):
         from diskussionen import (  # noqa: F401
+            arbeitsliste,
             handlungsfeld_sections,
             search_documents,
             signal_handlers,
-            umsetzung_sections,
         )
 
         search_documents.connect()

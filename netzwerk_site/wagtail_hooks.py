@@ -1,11 +1,16 @@
+import copy
+
 from django.conf import settings
 from django.shortcuts import resolve_url
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
+from wagtail.admin.menu import Menu, SubmenuMenuItem
+from wagtail.admin.views.home import WorkflowObjectsToModeratePanel
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from netzwerk_site import arbeitsliste
 from netzwerk_site.models import Barrieremeldung, Kommune, Organisation, Themenfeld, Zielgruppe
 from netzwerk_site.refusals import Refusal
 
@@ -84,3 +89,45 @@ def refuse_restricted_page_to_signed_in_users(serve):
         return response
 
     return inner
+
+
+@hooks.register("construct_homepage_panels")
+def add_arbeitsliste_panel(request, panels):
+    """The work list replaces Wagtail's "Awaiting your review": its first group lists the same submissions
+    with a link to the edit page and its actions, in two queries, where Wagtail's panel runs several per task.
+    """
+    panel = arbeitsliste.panel(request)
+    if panel is not None:
+        panels[:] = [item for item in panels if not isinstance(item, WorkflowObjectsToModeratePanel)]
+        panels.append(panel)
+
+
+@hooks.register("construct_main_menu")
+def show_arbeitsliste_counts(request, menu_items):
+    """Add each work-list group's open count to the menu item that leads to its list: "Gemeldete Beiträge (3)".
+
+    Nothing open, no number. Menu items are shared between requests, so labelled copies replace them; a submenu
+    gets a copy of its menu.
+    """
+    counts = {}
+    for gruppe in arbeitsliste.gruppen(request, limit=0):
+        if gruppe.menu_url and gruppe.anzahl:
+            counts.setdefault(gruppe.menu_url, []).append(gruppe.anzahl)
+    if counts:
+        menu_items[:] = [_with_counts(item, request, counts) for item in menu_items]
+
+
+def _with_counts(item, request, counts):
+    if isinstance(item, SubmenuMenuItem):
+        children = item.menu.menu_items_for_request(request)
+        labelled = [_with_counts(child, request, counts) for child in children]
+        if all(new is old for new, old in zip(labelled, children, strict=True)):
+            return item
+        item = copy.copy(item)
+        item.menu = Menu(items=labelled)
+        return item
+    if item.url not in counts:
+        return item
+    item = copy.copy(item)
+    item.label = f"{item.label} ({sum(counts[item.url])})"
+    return item

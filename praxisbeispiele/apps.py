@@ -7,7 +7,13 @@ class PraxisbeispieleConfig(AppConfig):
     verbose_name = _("Praxisbeispiele")
 
     def ready(self):
-        from praxisbeispiele import handlungsfeld_sections, konto_sections, search_documents, signal_handlers  # noqa: F401
+        from praxisbeispiele import (  # noqa: F401
+            arbeitsliste,
+            handlungsfeld_sections,
+            konto_sections,
+            search_documents,
+            signal_handlers,
+        )
 
         signal_handlers.connect()
         search_documents.connect()

@@ -1,0 +1,135 @@
+"""The Redaktion's work list: a dashboard panel in the Wagtail admin, and counts in the admin menu.
+
+The core knows no feature app: each app contributes its group of open items with a registered function
+
+    @arbeitsliste.register(order=30)
+    def offene_meldungen(request, limit):
+        if not is_redaktion(request.user):
+            return None
+        offen = Meldung.objects.filter(erledigt_am__isnull=True)
+        return Gruppe(titel=..., anzahl=offen.count(), eintraege=eintraege(offen, limit, ...), alle_url=...)
+
+A function returns None for users who may not act on its items. It runs one COUNT and, when limit is above
+zero, one query for the first `limit` items; the admin menu asks with limit 0 (counts only). The counts
+are exact, not cached: a Redaktion that has just closed a report sees the count drop on the next page.
+"""
+
+from dataclasses import dataclass
+from datetime import timedelta
+
+from django.conf import settings
+from django.db.models import F
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from wagtail import hooks
+from wagtail.admin.ui.components import Component
+
+from netzwerk_site.models import Barrieremeldung
+
+HOOK = "netzwerk_arbeitsliste"
+# How many items of each group the dashboard shows; "alle N anzeigen" leads to the rest.
+ANZEIGEN = 10
+# The days the Redaktion has to answer a barrier report, unless the setting of the same name says otherwise.
+# TODO(#17): state the legal period and its source (BITV 2.0, EU directive 2016/2102) in docs/accessibility.md.
+BARRIEREMELDUNG_ANTWORTFRIST_TAGE = 14
+
+
+@dataclass(frozen=True)
+class Eintrag:
+    """One open item: what it is, where the Redaktion acts on it, and a note such as its due date."""
+
+    titel: str
+    url: str
+    hinweis: str = ""
+    ist_ueberfaellig: bool = False
+
+
+@dataclass(frozen=True)
+class Gruppe:
+    """A kind of open item with its exact count, the first items and the admin list of all (if there is one).
+
+    menu_url names the admin menu item that shows the count ("Gemeldete Beiträge (3)"); empty for none.
+    """
+
+    titel: str
+    anzahl: int
+    eintraege: tuple = ()
+    alle_url: str = ""
+    menu_url: str = ""
+
+
+def register(order):
+    """Decorator: contribute a group; the function takes (request, limit) and returns a Gruppe or None."""
+    return hooks.register(HOOK, order=order)
+
+
+def eintraege(queryset, limit, eintrag):
+    """The first limit items of queryset as Einträge (no query for limit 0); eintrag turns an object into one."""
+    if limit <= 0:
+        return ()
+    return tuple(eintrag(obj) for obj in queryset[:limit])
+
+
+def gruppen(request, limit=ANZEIGEN):
+    """The groups the user may act on, in registration order; computed once per request and limit or more."""
+    cached = getattr(request, "_netzwerk_arbeitsliste", None)
+    if cached is not None and cached[0] >= limit:
+        return cached[1]
+    found = [group for function in hooks.get_hooks(HOOK) if (group := function(request, limit)) is not None]
+    request._netzwerk_arbeitsliste = (limit, found)
+    return found
+
+
+class ArbeitslistePanel(Component):
+    """The dashboard panel "Arbeitsliste der Redaktion"."""
+
+    name = "arbeitsliste"
+    order = 50
+    template_name = "netzwerk_site/admin/arbeitsliste.html"
+
+    def __init__(self, gruppen):
+        self.gruppen = gruppen
+
+    def get_context_data(self, parent_context):
+        return {"gruppen": self.gruppen}
+
+
+def panel(request):
+    """The panel for this request, or None when the user may act on no group of the work list."""
+    found = gruppen(request)
+    return ArbeitslistePanel(found) if found else None
+
+
+# -- the core's own group: barrier reports (BITV 2.0 § 7 feedback mechanism) ------------------------------------------
+def antwortfrist(meldung):
+    """The day by which the Redaktion should answer a barrier report."""
+    tage = getattr(settings, "BARRIEREMELDUNG_ANTWORTFRIST_TAGE", BARRIEREMELDUNG_ANTWORTFRIST_TAGE)
+    return timezone.localdate(meldung.created_at) + timedelta(days=tage)
+
+
+def _barriere_eintrag(meldung, today):
+    frist = antwortfrist(meldung)
+    return Eintrag(
+        titel=str(meldung),
+        url=reverse("wagtailsnippets_netzwerk_site_barrieremeldung:edit", args=[meldung.pk]),
+        hinweis=_("Antwort fällig am %(datum)s") % {"datum": f"{frist:%d.%m.%Y}"},
+        ist_ueberfaellig=frist < today,
+    )
+
+
+@register(order=40)
+def offene_barrieremeldungen(request, limit):
+    if not request.user.has_perm("netzwerk_site.change_barrieremeldung"):
+        return None
+    offen = Barrieremeldung.objects.filter(erledigt=False).order_by(F("created_at").asc(), "pk")
+    today = timezone.localdate()
+    liste = reverse("wagtailsnippets_netzwerk_site_barrieremeldung:list")
+    return Gruppe(
+        titel=_("Barrieremeldungen"),
+        anzahl=offen.count(),
+        eintraege=eintraege(offen, limit, lambda meldung: _barriere_eintrag(meldung, today)),
+        alle_url=f"{liste}?erledigt=false",
+        menu_url=liste,
+    )
