@@ -1,11 +1,11 @@
 """E-mails to the member who submitted a Praxisbeispiel, at each step of the editorial workflow."""
 
-from wagtail.models import WorkflowState
-from wagtail.signals import workflow_approved, workflow_rejected, workflow_submitted
+from wagtail.models import TaskState, WorkflowState
+from wagtail.signals import task_submitted, workflow_approved, workflow_rejected, workflow_submitted
 
 from praxisbeispiele.models import PraxisbeispielPage, RedaktionellePruefungTask
 from praxisbeispiele.signals import einreichung_abgelehnt
-from praxisbeispiele.submission import notify_submitter
+from praxisbeispiele.submission import SubmissionTaskNotifier, notify_submitter
 
 
 def _submission(workflow_state):
@@ -47,7 +47,15 @@ def on_einreichung_abgelehnt(sender, task_state, **kwargs):
         notify_submitter(page, "abgelehnt", task_state.comment)
 
 
+# Wagtail connects its task notice under this uid when wagtail.admin is ready (after this app); taking the uid
+# first makes Wagtail's connect a no-op, so member submissions do not reach the Redaktion twice.
+WAGTAIL_TASK_NOTICE = "group_approval_task_submitted_email_notification"
+task_notifier = SubmissionTaskNotifier()
+
+
 def connect():
+    task_submitted.disconnect(sender=TaskState, dispatch_uid=WAGTAIL_TASK_NOTICE)
+    task_submitted.connect(task_notifier, sender=TaskState, dispatch_uid=WAGTAIL_TASK_NOTICE)
     workflow_submitted.connect(on_workflow_submitted, sender=WorkflowState, dispatch_uid="einreichung_eingegangen")
     workflow_approved.connect(on_workflow_approved, sender=WorkflowState, dispatch_uid="einreichung_veroeffentlicht")
     workflow_rejected.connect(on_workflow_rejected, sender=WorkflowState, dispatch_uid="einreichung_aenderungen")

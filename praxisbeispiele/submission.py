@@ -29,6 +29,8 @@ from wagtail.rich_text import RichText
 from wagtail.users.models import UserProfile
 
 from konto import sammlungen
+from konto.benachrichtigungen import benachrichtigen
+from konto.choices import Benachrichtigungsart
 from konto.roles import Rolle
 from netzwerk_site import mail, uploads
 from netzwerk_site.refusals import Refusal
@@ -81,7 +83,8 @@ def create_submission(user, cleaned_data, files):
     index.add_child(instance=page)
     page.save_revision(user=user, log_action=True)
     _silence_wagtail_outcome_mails(user)
-    ensure_workflow().start(page, user)
+    workflow_state = ensure_workflow().start(page, user)
+    notify_redaktion(page, workflow_state.current_task_state, user, "neu")
     return page
 
 
@@ -163,7 +166,7 @@ def resubmit(page, user, cleaned_data, files):
     _delete_own_uploads(removed, user)
     state.resume(user=user)
     state.refresh_from_db()
-    notify_redaktion(entwurf, state.current_task_state, user)
+    notify_redaktion(entwurf, state.current_task_state, user, "ueberarbeitet")
     return entwurf
 
 
@@ -191,16 +194,49 @@ def _delete_own_uploads(items, user):
             item.delete()
 
 
-def notify_redaktion(page, task_state, user):
-    """Tell the Redaktion a submission was revised: the recipients of Wagtail's notice for a submitted task."""
-    empfaenger = GroupApprovalTaskStateSubmissionEmailNotifier().get_valid_recipients(task_state, user=user)
-    context = {
-        "page": page,
-        "mitglied": user,
-        "pruefen_url": mail.absolute_url(reverse("wagtailadmin_pages:edit", args=(page.pk,))),
-    }
-    for redakteurin in sorted(empfaenger, key=lambda empfaenger: empfaenger.email):
-        mail.send("praxisbeispiele/mail/einreichung_ueberarbeitet", redakteurin.email, context)
+REDAKTION_ARTEN = {
+    "neu": Benachrichtigungsart.EINREICHUNG_NEU,
+    "ueberarbeitet": Benachrichtigungsart.EINREICHUNG_UEBERARBEITET,
+}
+
+
+def notify_redaktion(page, task_state, user, nachricht):
+    """Tell the Redaktion a member submitted (nachricht "neu") or revised ("ueberarbeitet") page.
+
+    The recipients are those of Wagtail's notice for a submitted task (the task's groups and superusers, not the
+    member herself); SubmissionTaskNotifier keeps Wagtail's own notice from going out as a second mail.
+    """
+    empfaenger = GroupApprovalTaskStateSubmissionEmailNotifier().get_recipient_users(task_state, user=user)
+    template = f"praxisbeispiele/mail/einreichung_{nachricht}"
+    pruefen = reverse("wagtailadmin_pages:edit", args=(page.pk,))
+    context = {"page": page, "mitglied": user, "pruefen_url": mail.absolute_url(pruefen)}
+    return benachrichtigen(
+        empfaenger.order_by("email", "pk"),
+        REDAKTION_ARTEN[nachricht],
+        betreff=mail.render_subject(template, context),
+        template=template,
+        context=context,
+        url=pruefen,
+        grund=_("Sie erhalten diese Nachricht, weil Sie Einreichungen in der Redaktion prüfen."),
+    )
+
+
+def is_member_submission(task_state):
+    """True if task_state is the Redaktion's review of a submission the submitting member's workflow started."""
+    if not isinstance(task_state.task.specific, RedaktionellePruefungTask):
+        return False
+    workflow_state = task_state.workflow_state
+    page = workflow_state.content_object.specific
+    submitter_id = getattr(page, "eingereicht_von_id", None)
+    return submitter_id is not None and workflow_state.requested_by_id == submitter_id
+
+
+class SubmissionTaskNotifier(GroupApprovalTaskStateSubmissionEmailNotifier):
+    """Wagtail's notice of a submitted group task, except for member submissions: notify_redaktion() tells the
+    Redaktion about those in German, in the portal too, so Wagtail's notice would be a second mail."""
+
+    def can_handle(self, instance, **kwargs):
+        return super().can_handle(instance, **kwargs) and not is_member_submission(instance)
 
 
 def reject_submission(task_state, user, comment="", **kwargs):
@@ -353,17 +389,35 @@ def _silence_wagtail_outcome_mails(user):
 
 # -- notifications to the submitter -------------------------------------------------------------------------------
 def notify_submitter(page, nachricht, comment=""):
-    """Mail the member who submitted page: nachricht is eingegangen, veroeffentlicht, aenderungen or abgelehnt."""
+    """Tell the member who submitted page: nachricht is eingegangen, veroeffentlicht, aenderungen or abgelehnt.
+
+    Returns the number of members notified (0 or 1); the row is recorded even if she turned off these mails.
+    """
     submitter = page.eingereicht_von
-    if submitter is None or not submitter.is_active:
+    if submitter is None:
         return 0
+    template = f"praxisbeispiele/mail/einreichung_{nachricht}"
+    links = {
+        "page_url": page.url or "/",
+        "konto_url": reverse("konto:uebersicht"),
+        "bearbeiten_url": reverse("einreichung:bearbeiten", args=(page.pk,)),
+    }
     context = {
         "page": page,
         "mitglied": submitter,
         "comment": comment,
-        "page_url": mail.absolute_url(page.url or "/"),
-        "konto_url": mail.absolute_url(reverse("konto:uebersicht")),
-        "bearbeiten_url": mail.absolute_url(reverse("einreichung:bearbeiten", args=(page.pk,))),
+        **{name: mail.absolute_url(path) for name, path in links.items()},
         "redaktion_email": settings.REDAKTION_EMAIL,
     }
-    return mail.send(f"praxisbeispiele/mail/einreichung_{nachricht}", submitter.email, context)
+    link = {"veroeffentlicht": "page_url", "aenderungen": "bearbeiten_url"}.get(nachricht, "konto_url")
+    notified = benachrichtigen(
+        [submitter],
+        Benachrichtigungsart.EINREICHUNG_SCHRITT,
+        betreff=mail.render_subject(template, context),
+        template=template,
+        context=context,
+        url=links[link],
+        grund=_("Sie erhalten diese Nachricht, weil Sie dieses Praxisbeispiel eingereicht haben."),
+        text=comment,
+    )
+    return len(notified)

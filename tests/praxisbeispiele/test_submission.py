@@ -162,12 +162,9 @@ def test_submission_becomes_a_draft_in_editorial_review(
         member,
     )
     assert outbox() == [
-        # Wagtail's own notice to the Redaktion group, then the portal's confirmation to the member.
-        (
-            [editor.email],
-            f"Die Seite „{TITLE}“ wurde zur Freigabe in Moderationsphase „Redaktionelle Prüfung“ eingereicht.",
-        ),
+        # The portal's confirmation to the member, then its notice to the Redaktion (Wagtail's own is suppressed).
         ([member.email], f"Ihr Praxisbeispiel „{TITLE}“ ist eingegangen"),
+        ([editor.email], f"Neue Einreichung: „{TITLE}“"),
     ]
 
 
