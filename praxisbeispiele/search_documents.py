@@ -1,6 +1,11 @@
-"""Praxisbeispiele in the portal search: public unless the page is under a view restriction."""
+"""Praxisbeispiele in the portal search: public unless the page is under a view restriction.
 
-from search.choices import DokumentTyp
+Context both ways: a Praxisbeispiel is indexed with the titles of its Handlungsfelder, and a
+Handlungsfeld with the names and summaries of the Praxisbeispiele documented under it, so that a
+query naming an example also finds the Handlungsfeld of the Auftaktdialog, and the reverse.
+"""
+
+from search.choices import DokumentTyp, Sichtbarkeit
 from search.documents import Dokument, page_basics, plain_text
 
 
@@ -27,8 +32,39 @@ def praxisbeispiel_document(page):
     )
 
 
+def handlungsfeld_titles(page):
+    """Context of a Praxisbeispiel: the titles of its live Handlungsfelder."""
+    return [h.title for h in page.handlungsfelder.all() if h.live]
+
+
+def praxisbeispiel_lines(handlungsfeld):
+    """Context of a Handlungsfeld: name and summary of each live Praxisbeispiel documented under it.
+
+    A members-only Praxisbeispiel lends its words only to a members-only Handlungsfeld.
+    """
+    basics = page_basics(handlungsfeld, DokumentTyp.HANDLUNGSFELD)
+    if basics is None:
+        return []
+    public = basics["sichtbarkeit"] == Sichtbarkeit.OEFFENTLICH
+    lines = []
+    for page in handlungsfeld.praxisbeispiele.live().order_by("path"):
+        own = page_basics(page, DokumentTyp.PRAXISBEISPIEL)
+        if own is None or (public and own["sichtbarkeit"] != Sichtbarkeit.OEFFENTLICH):
+            continue
+        lines.extend([page.title, page.summary])
+    return lines
+
+
+def live_handlungsfelder(page):
+    return [h.specific for h in page.handlungsfelder.all() if h.live]
+
+
 def connect():
+    from netzwerk_site.models import HandlungsfeldPage
     from praxisbeispiele.models import PraxisbeispielPage
     from search import documents
 
     documents.register(PraxisbeispielPage, praxisbeispiel_document)
+    documents.add_context(PraxisbeispielPage, handlungsfeld_titles)
+    documents.add_context(HandlungsfeldPage, praxisbeispiel_lines)
+    documents.add_dependents(PraxisbeispielPage, live_handlungsfelder)

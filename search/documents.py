@@ -33,6 +33,8 @@ class Dokument:
     meta: str = ""
     sichtbarkeit: str = Sichtbarkeit.OEFFENTLICH
     datum: date | None = None
+    # Names and summaries of related items (add_context): searched like the text, never shown in snippets.
+    kontext: str = ""
 
 
 @dataclass(frozen=True)
@@ -43,6 +45,10 @@ class Registrierung:
 
 
 _REGISTRY = {}
+# model → callables: obj → lines of context (names, summaries of related items), indexed with the text.
+_CONTEXT = {}
+# model → callables: obj → objects whose context names obj and must be indexed again when obj changes.
+_DEPENDENTS = {}
 
 
 def register(model, to_document, queryset=None):
@@ -54,6 +60,40 @@ def _default_queryset(model):
     if issubclass(model, Page):
         return lambda: model.objects.live().order_by("path")
     return lambda: model._default_manager.order_by("pk")
+
+
+def add_context(model, context):
+    """Index model's objects with context(obj), lines of text about related items, like their text.
+
+    Used both ways between Handlungsfelder and Praxisbeispiele (praxisbeispiele/search_documents.py),
+    so that a query naming one also finds the other. Register the reverse with add_dependents.
+    """
+    _CONTEXT.setdefault(model, []).append(context)
+
+
+def add_dependents(model, dependents):
+    """When an object of model changes, dependents(obj) are indexed again (their context names obj)."""
+    _DEPENDENTS.setdefault(model, []).append(dependents)
+
+
+def _for_type(table, obj):
+    return [function for klass in type(obj).__mro__ for function in table.get(klass, ())]
+
+
+def context_for(obj):
+    """The context lines registered for obj's type, one text."""
+    return "\n".join(line for function in _for_type(_CONTEXT, obj) for line in function(obj) if line)
+
+
+def dependents_of(obj):
+    return [other for function in _for_type(_DEPENDENTS, obj) for other in function(obj)]
+
+
+def with_context(obj, dokument):
+    """dokument with obj's context; None stays None."""
+    if dokument is not None:
+        dokument.kontext = context_for(obj)
+    return dokument
 
 
 def registrations():
@@ -76,7 +116,7 @@ def key_for(obj):
 def document_for(obj):
     """The Dokument for obj, or None if obj is not registered or must not be in the index now."""
     registration = registration_for(obj)
-    return registration.to_document(obj) if registration else None
+    return with_context(obj, registration.to_document(obj)) if registration else None
 
 
 # -- helpers for page types ------------------------------------------------------

@@ -21,7 +21,7 @@ logger = logging.getLogger("netzwerk.suche")
 
 
 def _words(dokument, analyzer):
-    return wordlist.words_of(analyzer, dokument.title, dokument.text, dokument.meta)
+    return wordlist.words_of(analyzer, dokument.title, dokument.text, dokument.meta, dokument.kontext)
 
 
 def _row_values(dokument, analyzer, known_stems, words):
@@ -36,7 +36,14 @@ def _row_values(dokument, analyzer, known_stems, words):
         "sichtbarkeit": dokument.sichtbarkeit,
         "datum": dokument.datum,
         "title_terms": " ".join(analyzer.index_terms(dokument.title, known_stems)),
-        "text_terms": " ".join(analyzer.index_terms(dokument.text, known_stems)),
+        # The context (names of related Praxisbeispiele or Handlungsfelder) adds each of its terms once:
+        # it makes the document findable by them without outweighing the document's own text.
+        "text_terms": " ".join(
+            [
+                *analyzer.index_terms(dokument.text, known_stems),
+                *dict.fromkeys(analyzer.index_terms(dokument.kontext, known_stems)),
+            ]
+        ),
         "meta_terms": " ".join(analyzer.index_terms(dokument.meta, known_stems)),
         "woerter": " ".join(sorted(words)),
     }

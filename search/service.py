@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from konto.roles import is_member
 from search import engines, glossar, wordlist
 from search.analysis import MAX_WORD, Gruppe, clean, fold, too_long_words
-from search.engines import Anfrage, Ergebnis
+from search.engines import Anfrage, Ergebnis, complete_count
 
 PER_PAGE = 10
 API_MAX_LIMIT = 50
@@ -46,10 +46,11 @@ def suchen(text, user, *, typ="", themenfeld="", kommune="", offset=0, limit=PER
     mitglied = is_member(user)
     anfrage = Anfrage(query, gruppen, mitglied, typ, themenfeld, kommune, max(0, offset), limit)
     result.ergebnis = engines.search(anfrage, engine)
-    if result.ergebnis.count < FEW_RESULTS:
+    if complete_count(result.ergebnis) < FEW_RESULTS:
         _widen_for_typos(result, anfrage, mitglied, engine)
-    if result.ergebnis.count == 0 and len(gruppen) > 1:
-        partial = engines.search(anfrage.with_(any_group=True), engine)
+    if complete_count(result.ergebnis) == 0 and len(gruppen) > 1:
+        # The database engine already ranked the documents with some of the words; others are asked now.
+        partial = result.ergebnis if result.ergebnis.count else engines.search(anfrage.with_(any_group=True), engine)
         if partial.count:
             result.ergebnis, result.teilweise = partial, True
     return result
@@ -62,7 +63,7 @@ def _widen_for_typos(result, anfrage, mitglied, engine):
         return
     gruppen = tuple(_with_correction(g, corrections) for g in anfrage.gruppen)
     widened = engines.search(anfrage.with_(gruppen=gruppen, fuzzy=True), engine)
-    if widened.count > result.ergebnis.count:
+    if (complete_count(widened), widened.count) > (complete_count(result.ergebnis), result.ergebnis.count):
         result.ergebnis, result.erweitert = widened, True
     if widened.count:
         result.vorschlag = corrected_query(result.query, corrections)

@@ -10,13 +10,35 @@ from search.models import Begriff
 
 
 def on_publish_or_unpublish(sender, instance, **kwargs):
-    if documents.registration_for(instance.specific) is not None:
-        index.update_object(instance.specific)
+    page = instance.specific
+    if documents.registration_for(page) is not None:
+        index.update_object(page)
+    reindex_dependents(page, previous=_indexed_dependents(page))
 
 
 def on_delete(sender, instance, **kwargs):
     if isinstance(instance, Page) or documents.registration_for(instance) is not None:
         index.remove_object(instance)
+
+
+def _indexed_dependents(page):
+    """The dependents page had when it was last published (a Praxisbeispiel's former Handlungsfelder)."""
+    revision = page.revisions.order_by("-created_at", "-id")[1:2].first() if isinstance(page, Page) else None
+    if revision is None:
+        return []
+    try:
+        return documents.dependents_of(revision.as_object())
+    except Exception:  # a revision of an older page model that no longer loads
+        return []
+
+
+def reindex_dependents(obj, previous=()):
+    """Index again the objects whose context names obj (a Handlungsfeld lists its Praxisbeispiele)."""
+    seen = set()
+    for other in [*documents.dependents_of(obj), *previous]:
+        if (type(other), other.pk) not in seen and documents.registration_for(other) is not None:
+            seen.add((type(other), other.pk))
+            index.update_object(other)
 
 
 def reindex_subtree(page):

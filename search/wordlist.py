@@ -11,6 +11,7 @@ CHUNK = 500
 MIN_FUZZY_LENGTH = 5
 MAX_DISTANCE = 2
 MAX_FUZZY_WORDS = 5
+PHONETIC_LENGTH = 3
 
 
 def words_of(analyzer, *texts):
@@ -88,11 +89,59 @@ def edit_distance(a, b, limit=MAX_DISTANCE):
     return previous[-1]
 
 
+_PHONETIC = {
+    **dict.fromkeys("aeijouy", "0"),
+    "b": "1",
+    "f": "3",
+    "v": "3",
+    "w": "3",
+    **dict.fromkeys("gkq", "4"),
+    "l": "5",
+    "m": "6",
+    "n": "6",
+    "r": "7",
+    **dict.fromkeys("sz", "8"),
+}
+
+
+def koelner_phonetik(folded):
+    """The Kölner Phonetik code of a folded word: words that sound alike ("jobfux", "jobfuchs") share it."""
+    codes = []
+    for i, char in enumerate(folded):
+        before, after = folded[i - 1] if i else "", folded[i + 1] if i + 1 < len(folded) else ""
+        if char in _PHONETIC:
+            code = _PHONETIC[char]
+        elif char == "h":
+            code = ""
+        elif char == "p":
+            code = "3" if after == "h" else "1"
+        elif char in "dt":
+            code = "8" if after in "csz" else "2"
+        elif char == "x":
+            code = "8" if before in "ckq" else "48"
+        elif char == "c":
+            if i == 0:
+                code = "4" if after in "ahkloqrux" else "8"
+            else:
+                code = "8" if before in "sz" or after not in "ahkoqux" else "4"
+        else:
+            code = char  # digits and letters of other alphabets stand for themselves
+        codes.append(code)
+    collapsed = []
+    for code in "".join(codes):
+        if not collapsed or collapsed[-1] != code:
+            collapsed.append(code)
+    if not collapsed:
+        return ""
+    return collapsed[0] + "".join(c for c in collapsed[1:] if c != "0")
+
+
 def corrections(words, mitglied):
     """Folded query word → the closest indexed word (SuchWort) the user may see, for unknown words only.
 
-    Candidates share the first letter and lie within MAX_DISTANCE edits; words only in members-only
-    documents are never offered to anonymous visitors.
+    Candidates share the first letter and lie within MAX_DISTANCE edits, or, failing that, sound
+    alike (Kölner Phonetik: "Jobfuchs" → "Jobfux") within PHONETIC_LENGTH letters; words only in
+    members-only documents are never offered to anonymous visitors.
     """
     words = [w for w in dict.fromkeys(words) if MIN_FUZZY_LENGTH <= len(w) <= 100][:MAX_FUZZY_WORDS]
     if not words:
@@ -106,13 +155,17 @@ def corrections(words, mitglied):
     for wort in words:
         if stems[wort] in known:
             continue
-        lengths = (max(MIN_PART, len(wort) - MAX_DISTANCE), len(wort) + MAX_DISTANCE)
+        lengths = (max(MIN_PART, len(wort) - PHONETIC_LENGTH), len(wort) + PHONETIC_LENGTH)
         candidates = visible.annotate(laenge=Length("wort")).filter(wort__startswith=wort[0], laenge__range=lengths)
+        code = koelner_phonetik(wort)
         best = None
         for row in candidates.only("wort", "anzeige", "stamm", "anzahl_gesamt", "anzahl_oeffentlich"):
             distance = edit_distance(wort, row.wort)
+            if distance > MAX_DISTANCE:
+                # Sounding alike counts as one edit more than the widest spelling correction.
+                distance = MAX_DISTANCE + 1 if koelner_phonetik(row.wort) == code else None
             count = row.anzahl_gesamt if mitglied else row.anzahl_oeffentlich
-            if distance <= MAX_DISTANCE and (best is None or (distance, -count) < best[0]):
+            if distance is not None and (best is None or (distance, -count) < best[0]):
                 best = ((distance, -count), row)
         if best:
             result[wort] = best[1]

@@ -28,6 +28,8 @@ class Anfrage:
     limit: int = 10
     any_group: bool = False  # OR instead of AND between groups: the last resort before "no results"
     fuzzy: bool = False
+    # After the documents with every group, those with only some, ranked below (database engine).
+    auffuellen: bool = True
 
     def with_(self, **changes):
         return replace(self, **changes)
@@ -51,6 +53,12 @@ class Ergebnis:
     treffer: list = field(default_factory=list)
     facets: dict = field(default_factory=lambda: {"typ": {}, "themenfeld": {}, "kommune": {}})
     engine: str = ""
+    vollstaendig: int | None = None  # how many of count contain every group; None: all of them
+
+
+def complete_count(ergebnis):
+    """The number of results that contain every word of the query."""
+    return ergebnis.count if ergebnis.vollstaendig is None else ergebnis.vollstaendig
 
 
 def filter_facets(rows, anfrage):

@@ -84,15 +84,35 @@ class DatabaseEngine:
             for row in page
             if (doc := documents.get(row["id"])) is not None
         ]
-        return Ergebnis(count=len(rows), treffer=treffer, facets=facets, engine=self.name)
+        vollstaendig = sum(1 for row in rows if row["vollstaendig"])
+        return Ergebnis(count=len(rows), treffer=treffer, facets=facets, engine=self.name, vollstaendig=vollstaendig)
 
     def matches(self, anfrage):
-        """All visible matches, best first, as dicts with id, score, typ, themenfelder, kommunen."""
-        rows = self._postgresql(anfrage) if connection.vendor == "postgresql" else self._sqlite(anfrage)
+        """All visible matches, best first, as dicts with id, score, typ, themenfelder, kommunen.
+
+        Documents with every word of the query come first; after them, when the query has several
+        words, the documents with only some of them, ranked by the field-weighted score of the words
+        they contain. A query that describes a Handlungsfeld in other inflections or with an extra
+        word ("Wie finden wir …") so still finds it, below the documents that match it completely.
+        """
+        rows = self._rows(anfrage)
+        complete = {row[0] for row in rows}
+        if not anfrage.any_group and anfrage.auffuellen and len(anfrage.gruppen) > 1:
+            rows = rows + [row for row in self._rows(anfrage.with_(any_group=True)) if row[0] not in complete]
         return [
-            {"id": pk, "typ": typ, "themenfelder": t.split(), "kommunen": k.split(), "score": float(score)}
+            {
+                "id": pk,
+                "typ": typ,
+                "themenfelder": t.split(),
+                "kommunen": k.split(),
+                "score": float(score),
+                "vollstaendig": pk in complete,
+            }
             for pk, typ, t, k, score in rows
         ]
+
+    def _rows(self, anfrage):
+        return self._postgresql(anfrage) if connection.vendor == "postgresql" else self._sqlite(anfrage)
 
     def _sqlite(self, anfrage):
         expression = match_expression(anfrage.gruppen, anfrage.any_group)

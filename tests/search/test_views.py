@@ -61,24 +61,27 @@ def test_search_page_status_per_role(request, drei_beispiele, fixture, status):
     assert response.status_code == status
 
 
-def test_api_returns_results_facets_and_snippets(client, drei_beispiele):
+def test_api_returns_the_complete_match_first_then_partial_ones_with_facets_and_snippets(client, drei_beispiele):
     response = client.get("/api/suche/", {"q": "Sprachcafe Trier"})
 
-    assert response.json() == {
-        "count": 1,
-        "results": [
-            {
-                "title": "Sprachcafé Trier",
-                "url": "/praxisbeispiele/cafe-trier/",
-                "type": "praxisbeispiel",
-                "snippet": "Ein <mark>Sprachcafé</mark> in <mark>Trier</mark> für Neuzugewanderte.",
-                "themenfelder": ["bildung"],
-            }
-        ],
-        "facets": {"typ": {"praxisbeispiel": 1}, "themenfeld": {"bildung": 1}, "kommune": {}},
-        "suggestion": "",
-        "notice": "",
+    body = response.json()
+    # Sprachcafé Trier has both words; the other two only "Sprachcafé" and are ranked after it.
+    assert (body["count"], [r["title"] for r in body["results"]]) == (
+        3,
+        ["Sprachcafé Trier", "Sprachcafé Mainz", "Sprachcafé Worms"],
+    )
+    assert body["results"][0] == {
+        "title": "Sprachcafé Trier",
+        "url": "/praxisbeispiele/cafe-trier/",
+        "type": "praxisbeispiel",
+        "snippet": "Ein <mark>Sprachcafé</mark> in <mark>Trier</mark> für Neuzugewanderte.",
+        "themenfelder": ["bildung"],
     }
+    assert (body["facets"], body["suggestion"], body["notice"]) == (
+        {"typ": {"praxisbeispiel": 3}, "themenfeld": {"bildung": 3}, "kommune": {}},
+        "",
+        "",
+    )
 
 
 def test_api_limit_is_capped_at_fifty(client, make_praxisbeispiel):
