@@ -28,6 +28,8 @@ from search.engines.database import META_WEIGHT, TEXT_WEIGHT, TITLE_WEIGHT
 
 INDEX_NAME = "suche"
 TERM_FIELDS = {"title_terms": TITLE_WEIGHT, "text_terms": TEXT_WEIGHT, "meta_terms": META_WEIGHT}
+# Added to the score of a document with every group, so that it ranks above those with only some.
+COMPLETE_BOOST = 10_000
 MAX_DECOMPOUND_WORDS = 20_000
 _PRE, _POST = "\x02", "\x03"
 _SYNONYM_UNSAFE = re.compile(r"[,#\\]|=>")
@@ -142,6 +144,9 @@ def build_search(anfrage, index=INDEX_NAME):
         others = [Q("term", **{FACET_FIELDS[n]: v}) for n, v in chosen.items() if n != name]
         bucket = search.aggs.bucket(name, "filter", Q("bool", filter=others))
         bucket.bucket("werte", "terms", field=field, size=100)
+    if _fills_up(anfrage):
+        facets = [Q("term", **{FACET_FIELDS[n]: v}) for n, v in chosen.items()]
+        search.aggs.bucket("vollstaendig", "filter", Q("bool", filter=[*_groups(anfrage), *facets]))
     search = search.highlight(
         "text",
         fragment_size=200,
@@ -157,13 +162,24 @@ def build_search(anfrage, index=INDEX_NAME):
 
 
 def terms_query(anfrage):
-    """The groups of the Anfrage as the database engine's MATCH expression joins them: AND, or OR for any_group."""
+    """The groups of the Anfrage as the database engine's MATCH expression joins them, ranked the same way.
+
+    Groups are joined by AND (or OR for any_group); when a query of several groups fills up, documents
+    with only some groups match too, and those with every group rank first (see DatabaseEngine.matches).
+    """
     groups = _groups(anfrage)
     if not groups:
         return Q("match_none")
     if anfrage.any_group:
         return Q("bool", should=groups, minimum_should_match=1)
+    if _fills_up(anfrage):
+        complete = Q("constant_score", filter=Q("bool", filter=groups), boost=COMPLETE_BOOST)
+        return Q("bool", should=[*groups, complete], minimum_should_match=1)
     return Q("bool", must=groups)
+
+
+def _fills_up(anfrage):
+    return not anfrage.any_group and anfrage.auffuellen and len(_groups(anfrage)) > 1
 
 
 def _groups(anfrage):
@@ -223,11 +239,13 @@ def parse_response(response):
     }
     total = hits.get("total", {})
     count = total.get("value", 0) if isinstance(total, dict) else int(total)
+    vollstaendig = aggregations["vollstaendig"]["doc_count"] if "vollstaendig" in aggregations else None
     return Ergebnis(
         count=count,
         treffer=treffer,
         facets={**{n: {} for n in FACET_FIELDS}, **facets},
         engine="elasticsearch",
+        vollstaendig=vollstaendig,
     )
 
 

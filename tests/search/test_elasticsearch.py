@@ -195,6 +195,30 @@ def test_request_body_sends_the_analysed_groups_filters_visibility_in_the_query_
 
 
 @pytest.mark.unit
+def test_a_query_of_several_groups_also_matches_some_ranks_every_group_first_and_counts_those_complete():
+    gruppen = (Gruppe((("sprach",),), ("sprache",)), Gruppe((("kurs",),), ("kurs",)))
+    anfrage = Anfrage("Sprache Kurs", gruppen, kommune="stadt-mainz")
+
+    body = build_search(anfrage).to_dict()
+
+    groups = [
+        {"bool": {"should": [{"bool": {"must": [weighted("sprach")]}}], "minimum_should_match": 1}},
+        {"bool": {"should": [{"bool": {"must": [weighted("kurs")]}}], "minimum_should_match": 1}},
+    ]
+    assert body["query"]["bool"]["must"] == [
+        {
+            "bool": {
+                "should": [*groups, {"constant_score": {"filter": {"bool": {"filter": groups}}, "boost": 10_000}}],
+                "minimum_should_match": 1,
+            }
+        }
+    ]
+    assert body["aggs"]["vollstaendig"] == {
+        "filter": {"bool": {"filter": [*groups, {"term": {"kommunen": "stadt-mainz"}}]}}
+    }
+
+
+@pytest.mark.unit
 def test_a_query_without_terms_matches_nothing():
     body = build_search(Anfrage("der die das", ())).to_dict()
 
@@ -238,6 +262,7 @@ def test_recorded_response_is_parsed_with_escaped_snippets_and_facets():
         "themenfeld": {"ankommen-und-orientierung": 1, "integration-in-den-sozialen-raum": 1},
         "kommune": {"stadt-mainz": 1, "stadt-trier": 1},
     }
+    assert ergebnis.vollstaendig == 1
 
 
 @pytest.mark.django_db
