@@ -7,6 +7,7 @@ class KontoConfig(AppConfig):
     verbose_name = _("Konten und Rollen")
 
     def ready(self):
-        from konto import sammlungen
+        from konto import ereignisse, sammlungen
 
         sammlungen.connect()
+        ereignisse.connect()

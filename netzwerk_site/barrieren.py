@@ -9,20 +9,27 @@ nothing the sender typed: the form cannot carry a stranger's text to a stranger'
 import hashlib
 import secrets
 import time
+from datetime import timedelta
 
 from django import forms
 from django.conf import settings
 from django.core import signing
 from django.core.cache import cache
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from netzwerk_site import mail
+from netzwerk_site import ereignisse, mail
 from netzwerk_site.models import Barrieremeldung
 
 SIGNING_SALT = "barriere-melden"
 MAX_FORM_AGE_SECONDS = 2 * 60 * 60
 LIMIT_SECONDS = 60 * 60
 CACHE_PREFIX = "barriere-melden"
+# Six weeks, as the portal's Erklärung zur Barrierefreiheit promises (docs/accessibility.md gives the source);
+# the setting BARRIEREMELDUNG_ANTWORTFRIST_TAGE overrides it.
+ANTWORTFRIST_TAGE = 42
+# The Redaktion is reminded this many days before the answer deadline of an open report.
+ERINNERUNG_TAGE_VORHER = 7
 
 UNGUELTIG = _("Das Formular ist ungültig oder abgelaufen. Prüfen Sie Ihre Angaben und senden Sie es erneut.")
 ZU_SCHNELL = _("Das Formular wurde sehr schnell abgeschickt. Bitte prüfen Sie Ihre Angaben und senden Sie es erneut.")
@@ -108,12 +115,44 @@ def melden(form, address):
 def save_and_notify(form):
     """Store the report, tell Redaktion, and confirm to the sender if she left an address."""
     meldung = form.save()
-    context = {"meldung": meldung, "site_name": settings.WAGTAIL_SITE_NAME}
-    mail.send("mail/barriere_redaktion", settings.REDAKTION_EMAIL, context)
+    frist = antwortfrist(meldung)
+    if not any(ereignisse.emit("barriere_gemeldet", meldung=meldung, frist=frist)):
+        # No Redaktion member was told (none yet, or no handler): the team's mailbox gets the report.
+        context = {"meldung": meldung, "frist": frist, "site_name": settings.WAGTAIL_SITE_NAME}
+        mail.send("mail/barriere_redaktion", settings.REDAKTION_EMAIL, context)
     if meldung.email:
         bestaetigung = {"eingegangen_am": meldung.created_at, "site_name": settings.WAGTAIL_SITE_NAME}
         mail.send("mail/barriere_bestaetigung", meldung.email, {**bestaetigung, "kontakt": settings.REDAKTION_EMAIL})
     return meldung
+
+
+def antwortfrist(meldung):
+    """The last day for answering meldung: BITV 2.0 § 7 and Directive (EU) 2016/2102 Art. 7(1)(b) ask for an
+    answer within a reasonable period; the portal promises six weeks."""
+    tage = getattr(settings, "BARRIEREMELDUNG_ANTWORTFRIST_TAGE", ANTWORTFRIST_TAGE)
+    return timezone.localdate(meldung.created_at) + timedelta(days=tage)
+
+
+def barriere_erinnern(today=None):
+    """Remind the Redaktion of each open report whose deadline is at most ERINNERUNG_TAGE_VORHER days away.
+
+    Safe to run any number of times a day: the handler passes one schluessel per report, so each is reminded once.
+    Returns the reports reminded about.
+    """
+    today = today or timezone.localdate()
+    tage = getattr(settings, "BARRIEREMELDUNG_ANTWORTFRIST_TAGE", ANTWORTFRIST_TAGE)
+    eingang_bis = today - timedelta(days=tage - ERINNERUNG_TAGE_VORHER)
+    faellig = list(
+        Barrieremeldung.objects.filter(erledigt=False, created_at__date__lte=eingang_bis).order_by("created_at")
+    )
+    for meldung in faellig:
+        ereignisse.emit(
+            "barriere_erinnerung",
+            meldung=meldung,
+            frist=antwortfrist(meldung),
+            schluessel=f"barriere:{meldung.pk}:erinnerung",
+        )
+    return faellig
 
 
 def _spend(nonce):
