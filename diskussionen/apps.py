@@ -11,6 +11,7 @@ class DiskussionenConfig(AppConfig):
     def ready(self):
         from diskussionen import (  # noqa: F401
             arbeitsliste,
+            erinnerungen,
             handlungsfeld_sections,
             search_documents,
             signal_handlers,

@@ -7,11 +7,13 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import Menu, SubmenuMenuItem
 from wagtail.admin.views.home import WorkflowObjectsToModeratePanel
+from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from netzwerk_site import arbeitsliste
-from netzwerk_site.models import Barrieremeldung, Kommune, Organisation, Themenfeld, Zielgruppe
+from netzwerk_site.mailversand_admin import AdminZugangPolicy, MailversandViewSet
+from netzwerk_site.models import Barrieremeldung, Kommune, Mailversand, Organisation, Themenfeld, Zielgruppe
 from netzwerk_site.refusals import Refusal
 
 
@@ -131,3 +133,12 @@ def _with_counts(item, request, counts):
     item = copy.copy(item)
     item.label = f"{item.label} ({sum(counts[item.url])})"
     return item
+
+
+# Mailversand: Fehler (netzwerk_site/mailversand_admin.py); its policy before the viewset, or Wagtail uses its default.
+register_permission_policy(Mailversand, AdminZugangPolicy(Mailversand))
+
+
+@hooks.register("register_admin_viewset")
+def register_mailversand_viewset():
+    return MailversandViewSet("mailversand")

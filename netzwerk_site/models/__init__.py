@@ -1,4 +1,5 @@
 from netzwerk_site.models.feedback import Barrieremeldung
+from netzwerk_site.models.mailversand import Mailversand
 from netzwerk_site.models.pages import (
     HandlungsfeldPage,
     HomePage,
@@ -19,6 +20,7 @@ __all__ = [
     "InhaltsPage",
     "Kommune",
     "KooperationsstrategiePage",
+    "Mailversand",
     "Organisation",
     "SeedEintrag",
     "StrategieabschnittPage",

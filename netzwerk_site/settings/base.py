@@ -62,6 +62,9 @@ INSTALLED_APPS = [
     "taggit",
     "django_filters",
     "rest_framework",
+    "django_tasks",
+    # The database task backend's tables exist everywhere; production.py uses it, make run and tests run at once.
+    "django_tasks_db",
     "axes",
     "csp",
     "django.contrib.admin",
@@ -263,7 +266,12 @@ CACHES = {
     }
 }
 
+# Mail and reminders run as tasks: at once here and in tests, in the db_worker in production (production.py).
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+# A mail the mail server refuses is tried this often in all (netzwerk_site/mail.py), the pause doubling from
+# MAIL_WIEDERHOLEN_NACH_SEKUNDEN (1, 2, 4, 8 minutes by default); then it stays visible as given up.
+MAIL_VERSUCHE = 5
+MAIL_WIEDERHOLEN_NACH_SEKUNDEN = 60
 
 EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "netzwerk-integration@example.org")

@@ -93,3 +93,35 @@ def test_private_files_lie_on_a_volume_of_their_own_that_the_image_user_may_writ
     assert app["volumes"] == ["media:/srv/media", "private:/srv/private"]
     assert "private" in compose()["volumes"]
     assert "chown netzwerk /srv/media /srv/private" in runs
+
+
+def test_a_worker_sends_the_queued_mails_with_the_image_settings_and_volumes_of_the_app():
+    services = compose()["services"]
+    app, worker = services["app"], services["worker"]
+
+    assert worker["command"] == ["python", "manage.py", "db_worker", "--queue-name", "default"]
+    assert [worker[key] for key in ("build", "env_file", "environment", "volumes")] == [
+        app[key] for key in ("build", "env_file", "environment", "volumes")
+    ]
+    assert "ports" not in worker
+    assert worker["depends_on"] == {"app": {"condition": "service_started"}}
+
+
+def test_production_queues_tasks_in_the_database_the_worker_reads():
+    production = (SETTINGS / "production.py").read_text()
+
+    assert '"BACKEND": "django_tasks_db.DatabaseBackend"' in production
+    assert "django-tasks-db==" in (ROOT / "requirements" / "runtime.lock").read_text()
+
+
+def test_a_scheduler_runs_the_reminder_command_daily_with_the_app_settings():
+    services = compose()["services"]
+    app, scheduler = services["app"], services["scheduler"]
+
+    assert scheduler["command"] == [
+        "sh",
+        "-c",
+        "while true; do python manage.py erinnerungen_senden; sleep 86400; done",
+    ]
+    assert scheduler["environment"] == app["environment"]
+    assert "ports" not in scheduler
