@@ -4,7 +4,8 @@ The core knows no feature app, so an app registers in its AppConfig.ready():
 
     erinnerungen.register(frage_erinnern)
 
-A function takes today's date, sends what is due on that day and returns how many notifications it sent. It must
+A function takes today's date, sends what is due on that day and returns how many notifications it sent, or the
+list of what it reminded about (the command prints the count). It must
 be idempotent: the command runs daily and may run twice (konto.benachrichtigungen.benachrichtigen with a
 schluessel skips what a member already got).
 """

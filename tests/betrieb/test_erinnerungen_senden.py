@@ -96,3 +96,21 @@ def test_answered_and_unassigned_questions_get_no_reminder(frage):
 
 def test_the_diskussionen_reminder_is_registered_with_the_command():
     assert frage_erinnern in erinnerungen.registered()
+
+
+def test_the_command_runs_every_registered_reminder_and_counts_what_each_returned(monkeypatch):
+    def zwei_erinnert(today):
+        return ["a", "b"]
+
+    def keine(today):
+        return 0
+
+    monkeypatch.setattr(erinnerungen, "_functions", [])
+    erinnerungen.register(zwei_erinnert)
+    erinnerungen.register(keine)
+    erinnerungen.register(keine)
+    output = StringIO()
+
+    call_command("erinnerungen_senden", stdout=output)
+
+    assert output.getvalue().splitlines() == [f"{__name__}.zwei_erinnert: 2", f"{__name__}.keine: 0"]

@@ -13,5 +13,6 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         today = timezone.localdate()
         for function in erinnerungen.registered():
-            count = function(today)
+            sent = function(today)
+            count = sent if isinstance(sent, int) else len(sent)
             self.stdout.write(f"{function.__module__}.{function.__name__}: {count}")
