@@ -12,11 +12,13 @@ from django.db.models import Count
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
+from konto.benachrichtigungen import benachrichtigen
+from konto.choices import Benachrichtigungsart
 from konto.roles import is_member
 from netzwerk_site import csvexport, mail
 from netzwerk_site.refusals import Refusal
 from veranstaltungen import display, ical, recurrence
-from veranstaltungen.choices import AnmeldungStatus
+from veranstaltungen.choices import AnmeldungStatus, Status
 from veranstaltungen.models import Anmeldung, VeranstaltungPage
 
 
@@ -184,6 +186,28 @@ def _send(template, anmeldung):
         ics = ical.einzeltermin(page, url, anmeldung_status=AnmeldungStatus.BESTAETIGT)
         attachments.append((f"{page.slug}.ics", ics, "text/calendar; charset=utf-8; method=PUBLISH"))
     mail.send(f"veranstaltungen/mail/{template}", anmeldung.user.email, context, attachments=attachments)
+
+
+def benachrichtige_geaendert(page):
+    """Tell every member registered for page (seat or waiting list) that it was moved or cancelled."""
+    abgesagt = page.status == Status.ABGESAGT
+    template = "veranstaltungen/mail/geaendert"
+    context = {"page": page, "termin": _termin_text(page), "abgesagt": abgesagt}
+    angemeldete = [
+        anmeldung.user
+        for anmeldung in Anmeldung.objects.filter(veranstaltung=page)
+        .select_related("user")
+        .order_by("created_at", "pk")
+    ]
+    return benachrichtigen(
+        angemeldete,
+        Benachrichtigungsart.VERANSTALTUNG_GEAENDERT,
+        betreff=mail.render_subject(template, context),
+        template=template,
+        context=context,
+        url=page.url or "/",
+        grund=_("Sie erhalten diese Nachricht, weil Sie für diese Veranstaltung angemeldet sind."),
+    )
 
 
 def _termin_text(page):

@@ -2,17 +2,19 @@
 stored occurrences (occurrences.py) in step with dates and Ausnahmen."""
 
 from django.contrib.auth.models import Group
-from django.db.models.signals import post_delete, post_save
+from django.db.models.signals import post_delete, post_save, pre_save
 
 from wagtail.models import PageViewRestriction
-from wagtail.signals import page_unpublished
+from wagtail.signals import page_published, page_unpublished
 
 from konto.roles import MEMBER_GROUPS
-from veranstaltungen import occurrences
-from veranstaltungen.choices import Sichtbarkeit
+from veranstaltungen import anmeldung, occurrences
+from veranstaltungen.choices import Sichtbarkeit, Status
 from veranstaltungen.feeds import note_removal
 from veranstaltungen.models import Ausnahme, VeranstaltungPage
 
+# What registered members must hear of when an editor publishes a change: when and where, and the status.
+AENDERUNG_FIELDS = ("start_date", "start_time", "end_date", "end_time", "ort", "status")
 # Fields the occurrences depend on; saves of other fields (revisions, locks) leave them alone.
 TERMIN_FIELDS = {"start_date", "start_time", "end_date", "end_time", "wiederholung", "wiederholung_bis"}
 
@@ -61,6 +63,30 @@ def on_ausnahme_changed(sender, instance, raw=False, **kwargs):
         occurrences.aktualisieren(instance.veranstaltung_id)
 
 
+def remember_live_state(sender, instance, raw=False, update_fields=None, **kwargs):
+    """Before a save that may publish new content, keep the live row's date, place and status on the instance."""
+    if raw or instance.pk is None or update_fields is not None:
+        return
+    instance._live_vorher = (
+        VeranstaltungPage.objects.filter(pk=instance.pk, live=True).values(*AENDERUNG_FIELDS).first()
+    )
+
+
+def is_moved_or_cancelled(vorher, page):
+    """True if page now starts, ends or takes place elsewhere, or its status just became verschoben or abgesagt."""
+    if vorher is None:
+        return False
+    if any(vorher[name] != getattr(page, name) for name in AENDERUNG_FIELDS if name != "status"):
+        return True
+    return page.status != vorher["status"] and page.status in (Status.VERSCHOBEN, Status.ABGESAGT)
+
+
+def on_published(sender, instance, **kwargs):
+    vorher = instance.__dict__.pop("_live_vorher", None)
+    if is_moved_or_cancelled(vorher, instance):
+        anmeldung.benachrichtige_geaendert(instance)
+
+
 def on_removed(sender, instance, **kwargs):
     if isinstance(instance, VeranstaltungPage) or getattr(instance, "specific_class", None) is VeranstaltungPage:
         note_removal()
@@ -74,3 +100,5 @@ def connect():
     post_delete.connect(on_ausnahme_changed, sender=Ausnahme, dispatch_uid="veranstaltungen_ausnahme_entfernt")
     post_delete.connect(on_removed, sender=VeranstaltungPage, dispatch_uid="veranstaltungen_entfernt")
     page_unpublished.connect(on_removed, dispatch_uid="veranstaltungen_unveroeffentlicht")
+    pre_save.connect(remember_live_state, sender=VeranstaltungPage, dispatch_uid="veranstaltungen_live_vorher")
+    page_published.connect(on_published, sender=VeranstaltungPage, dispatch_uid="veranstaltungen_geaendert")
