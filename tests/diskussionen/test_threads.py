@@ -247,7 +247,8 @@ def test_list_query_count_does_not_grow(client, member, anzahl, django_assert_nu
     client.force_login(member)
 
     # The navigation's menu pages are one of them.
-    with django_assert_num_queries(11):
+    # +1: the header's unread notification count (konto.context_processors), cached per member after this request.
+    with django_assert_num_queries(12):
         response = client.get("/diskussionen/")
 
     assert len(response.context["seite"].object_list) == anzahl
@@ -258,7 +259,8 @@ def test_thread_page_query_count_is_constant(client, diskussion, editor, anzahl,
     add_beitraege(diskussion, anzahl)
     client.force_login(editor)
 
-    with django_assert_num_queries(13):
+    # +1: the header's unread notification count (konto.context_processors), cached per member after this request.
+    with django_assert_num_queries(14):
         response = client.get(f"/diskussionen/{diskussion.pk}/?seite=last")
 
     assert response.status_code == 200

@@ -249,7 +249,8 @@ def test_edit_page_query_count(client, needs_changes, django_assert_num_queries)
     # Session user and groups, the page, its workflow state, the latest revision and what restoring it loads
     # (parent, locale, content type, owner and submitter, Themenfelder, comments, document, image), the
     # navigation (Site, root's children) and the choices of Themenfelder, Kommunen and Zielgruppen.
-    with django_assert_num_queries(21):
+    # +1: the header's unread notification count (konto.context_processors), cached per member after this request.
+    with django_assert_num_queries(22):
         response = client.get(edit_url(needs_changes))
 
     assert response.status_code == 200
