@@ -5,6 +5,7 @@ from django.utils import timezone
 
 from diskussionen.choices import Aktion
 from diskussionen.models import Beitrag, Diskussion, Meldung, Moderationsprotokoll
+from diskussionen.notifications import beitrag_gemeldet_melden, beitrag_verborgen_melden, frage_zugewiesen_melden
 from diskussionen.search_documents import diskussion_neu_indexieren
 
 
@@ -15,17 +16,21 @@ def _log(wer, aktion, diskussion=None, beitrag=None, begruendung=""):
 
 
 def melden(beitrag, user, grund):
-    """A member reports a Beitrag; the Redaktion sees it in the Wagtail admin."""
-    return Meldung.objects.create(beitrag=beitrag, gemeldet_von=user, grund=grund)
+    """A member reports a Beitrag; the Redaktion sees it in the Wagtail admin and is told after the commit."""
+    meldung = Meldung.objects.create(beitrag=beitrag, gemeldet_von=user, grund=grund)
+    transaction.on_commit(lambda: beitrag_gemeldet_melden(meldung), robust=True)
+    return meldung
 
 
 @transaction.atomic
 def verbergen(beitrag, wer, begruendung=""):
-    """Hide a Beitrag from members and close its open reports."""
+    """Hide a Beitrag from members and close its open reports; its author is told why after the commit."""
     Beitrag.objects.filter(pk=beitrag.pk).update(is_verborgen=True)
     diskussion_neu_indexieren(beitrag.diskussion_id)
     _close_reports(beitrag, wer)
-    return _log(wer, Aktion.VERBORGEN, beitrag.diskussion, beitrag, begruendung)
+    protokoll = _log(wer, Aktion.VERBORGEN, beitrag.diskussion, beitrag, begruendung)
+    transaction.on_commit(lambda: beitrag_verborgen_melden(beitrag, protokoll), robust=True)
+    return protokoll
 
 
 @transaction.atomic
@@ -57,9 +62,10 @@ def sperren(diskussion, wer, gesperrt, begruendung=""):
 
 @transaction.atomic
 def zuweisen(diskussion, wer, organisation, faellig_am, begruendung=""):
-    """Address a Diskussion to a Land Organisation as "Frage an das Land" with a due date."""
+    """Address a Diskussion to a Land Organisation as "Frage an das Land" with a due date; its members are told."""
     Diskussion.objects.filter(pk=diskussion.pk).update(
         is_frage_an_land=True, zugewiesen_an=organisation, faellig_am=faellig_am, zugewiesen_am=timezone.now()
     )
     text = f"{organisation}, fällig am {faellig_am:%d.%m.%Y}"
+    transaction.on_commit(lambda: frage_zugewiesen_melden(diskussion, organisation, faellig_am), robust=True)
     return _log(wer, Aktion.ZUGEWIESEN, diskussion, begruendung=" – ".join(filter(None, [text, begruendung])))

@@ -1,5 +1,8 @@
 """Who hears about a new Beitrag, the e-mails they get (immediately or as a daily digest), and unsubscribe tokens.
 
+The forum's other events (a new Frage an das Land, its assignment, the Antwort des Landes, a reported or hidden
+Beitrag) go through konto.benachrichtigungen.benachrichtigen: a row on /konto/benachrichtigungen/ and a mail.
+
 E-mails carry plain text built from the sanitized HTML and an HTML alternative with that sanitized HTML;
 the Markdown source never reaches a mail. Unsubscribe links are signed, so they work without login
 (RFC 8058 one-click via the List-Unsubscribe-Post header, and a one-button page for the link in the text).
@@ -8,6 +11,7 @@ the Markdown source never reaches a mail. Unsubscribe links are signed, so they 
 import re
 from collections import defaultdict
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core import signing
 from django.db.models import Q
@@ -20,10 +24,13 @@ from diskussionen.models import (
     Abonnement,
     Benachrichtigung,
     Benachrichtigungseinstellung,
+    Meldung,
     ThemenfeldAbonnement,
 )
 from diskussionen.rendering import plain_text
-from konto.roles import MEMBER_GROUPS
+from konto.benachrichtigungen import benachrichtigen as konto_benachrichtigen
+from konto.choices import Benachrichtigungsart
+from konto.roles import MEMBER_GROUPS, redaktion_users
 from netzwerk_site import mail
 
 ABBESTELLEN_SALT = "diskussionen.abbestellen"
@@ -87,43 +94,167 @@ def benachrichtigen(beitrag, erwaehnte_ids=(), nur_erwaehnte=False):
         _send(benachrichtigung.empfaenger, "diskussionen/mail/beitrag", [benachrichtigung])
 
 
-FRAGE_GESTELLT = _("Sie haben diese Frage an das Land gestellt.")
+# -- events told through konto.benachrichtigen (portal row and mail) -------------------------------------------------
+REDAKTION_GRUND = _("Sie erhalten diese Nachricht, weil Sie zur Redaktion gehören.")
+FRAGE_GESTELLT = _("Sie erhalten diese Nachricht, weil Sie diese Frage an das Land gestellt haben.")
+FOLGEN_GRUENDE = {
+    Grund.ABONNEMENT: _("Sie erhalten diese Nachricht, weil Sie dieser Diskussion folgen."),
+    Grund.THEMENFELD: _("Sie erhalten diese Nachricht, weil Sie dem Themenfeld „%(themenfeld)s“ folgen."),
+}
+OHNE_BEGRUENDUNG = _("Die Redaktion hat keine Begründung angegeben.")
+
+
+def _melden(users, art, **kwargs):
+    """konto.benachrichtigen for the users who did not choose "Keine E-Mails" in the forum settings.
+
+    That choice (Haeufigkeit.NIE, also set by every mail's unsubscribe link) means no forum mail at all, and
+    benachrichtigen can record a row only together with its mail, so those members are left out entirely.
+    """
+    users = list(users)
+    keine_mails = set(
+        Benachrichtigungseinstellung.objects.filter(user__in=users, haeufigkeit=Haeufigkeit.NIE).values_list(
+            "user_id", flat=True
+        )
+    )
+    return konto_benachrichtigen([user for user in users if user.pk not in keine_mails], art, **kwargs)
+
+
+def _redaktion_melden(ausser_id, art, **kwargs):
+    """_melden to every Redaktion member but the one who caused the event (she knows already)."""
+    empfaenger = [user for user in redaktion_users() if user.pk != ausser_id]
+    return _melden(empfaenger, art, grund=REDAKTION_GRUND, **kwargs)
+
+
+def frage_neu_melden(diskussion):
+    """Tell the Redaktion of a new Frage an das Land, so that it assigns the question to a Land office."""
+    erster = diskussion.beitraege.order_by("created_at", "pk").first()
+    zuweisen_url = reverse("diskussionen_moderation:zuweisen", args=[diskussion.pk])
+    return _redaktion_melden(
+        diskussion.author_id,
+        Benachrichtigungsart.FRAGE_NEU,
+        betreff=_("Neue Frage an das Land: %(titel)s") % {"titel": diskussion.title},
+        template="diskussionen/mail/frage_neu",
+        context={
+            "diskussion": diskussion,
+            "frage_text": plain_text(erster.body_html) if erster else "",
+            "zuweisen_url": mail.absolute_url(zuweisen_url),
+        },
+        url=diskussion.get_absolute_url(),
+        schluessel=f"frage-neu:{diskussion.pk}",
+    )
+
+
+def frage_zugewiesen_melden(diskussion, organisation, faellig_am):
+    """Tell the members of the Land office the Redaktion assigned a question to, with its due date."""
+    return _melden(
+        active_members().filter(organisation=organisation).order_by("pk"),
+        Benachrichtigungsart.FRAGE_ZUGEWIESEN,
+        betreff=_("Frage an Ihre Stelle: %(titel)s – Antwort fällig am %(faellig)s")
+        % {"titel": diskussion.title, "faellig": f"{faellig_am:%d.%m.%Y}"},
+        template="diskussionen/mail/frage_zugewiesen",
+        context={"diskussion": diskussion, "organisation": organisation, "faellig_am": faellig_am},
+        url=diskussion.get_absolute_url(),
+        grund=_("Sie erhalten diese Nachricht, weil die Redaktion diese Frage Ihrer Stelle %(stelle)s zugewiesen hat.")
+        % {"stelle": organisation},
+        schluessel=f"frage-zugewiesen:{diskussion.pk}:{organisation.pk}:{faellig_am:%Y%m%d}",
+    )
 
 
 def antwort_des_landes_melden(beitrag, erwaehnte_ids=()):
-    """Mail the Land's official answer to the asker and the followers at once, in place of the new-post mail.
+    """Tell the asker and the followers of the Land's official answer, in place of the new-post mail.
 
     It goes out at once whatever the digest setting, being one awaited event, but not to members who want no
-    e-mail. No Benachrichtigung is recorded, so the daily digest does not repeat the answer. Members mentioned
-    in the answer who get no answer mail get the usual mention mail.
+    forum e-mail. No forum Benachrichtigung is recorded, so the daily digest does not repeat the answer. Members
+    mentioned in the answer who get no answer mail get the usual mention mail.
     """
     diskussion = beitrag.diskussion
-    gruende = {user_id: Grund(grund).label for user_id, grund in _folgende(diskussion).items()}
+    gruende = {user_id: _folgen_grund(grund, diskussion) for user_id, grund in _folgende(diskussion).items()}
     if diskussion.author_id:
-        gruende[diskussion.author_id] = FRAGE_GESTELLT
+        gruende[diskussion.author_id] = str(FRAGE_GESTELLT)
     gruende.pop(beitrag.author_id, None)
-    keine_mails = Benachrichtigungseinstellung.objects.filter(user_id__in=gruende, haeufigkeit=Haeufigkeit.NIE)
-    empfaengerinnen = active_members().filter(pk__in=gruende).exclude(pk__in=keine_mails.values("user_id"))
+    je_grund = defaultdict(list)
+    for user in active_members().filter(pk__in=gruende).order_by("pk"):
+        je_grund[gruende[user.pk]].append(user)
+    betreff = _("Antwort des Landes auf „%(titel)s“") % {"titel": diskussion.title}
     context = {
         "diskussion": diskussion,
         "beitrag": beitrag,
         "organisation": diskussion.zugewiesen_an,
-        "text": plain_text(beitrag.body_html),
-        "url": mail.absolute_url(diskussion.get_absolute_url()),
+        "antwort_text": plain_text(beitrag.body_html),
     }
     benachrichtigt = set()
-    for user in empfaengerinnen.order_by("pk"):
-        abbestellen_context, headers = _abbestellen(user, diskussion)
-        mail.send(
-            "diskussionen/mail/antwort_des_landes",
-            user.email,
-            {**context, **abbestellen_context, "user": user, "grund": gruende[user.pk]},
-            headers=headers,
+    for grund, users in je_grund.items():
+        gemeldet = _melden(
+            users,
+            Benachrichtigungsart.ANTWORT_DES_LANDES,
+            betreff=betreff,
+            template="diskussionen/mail/antwort_des_landes",
+            context=context,
+            url=beitrag.get_absolute_url(),
+            grund=grund,
+            schluessel=f"antwort-des-landes:{beitrag.pk}",
         )
-        benachrichtigt.add(user.pk)
+        benachrichtigt.update(user.pk for user in gemeldet)
     erwaehnte = set(erwaehnte_ids) - benachrichtigt
     if erwaehnte:
         benachrichtigen(beitrag, erwaehnte_ids=erwaehnte, nur_erwaehnte=True)
+
+
+def _folgen_grund(grund, diskussion):
+    themenfeld = diskussion.themenfeld.title if diskussion.themenfeld_id else ""
+    # A mapping leaves a text without the placeholder as it is.
+    return str(FOLGEN_GRUENDE[grund]) % {"themenfeld": themenfeld}
+
+
+def beitrag_gemeldet_melden(meldung):
+    """Tell the Redaktion of a reported Beitrag: once while it has open reports, again only after they were closed."""
+    beitrag = meldung.beitrag
+    # The oldest open report names this round of reports; further reports before it is closed share its key.
+    erste_offene = (
+        Meldung.objects.filter(beitrag=beitrag, erledigt_am__isnull=True).order_by("pk").values_list("pk", flat=True)
+    ).first()
+    if erste_offene is None:
+        return []
+    diskussion = beitrag.diskussion
+    return _redaktion_melden(
+        meldung.gemeldet_von_id,
+        Benachrichtigungsart.BEITRAG_GEMELDET,
+        betreff=_("Beitrag gemeldet in „%(titel)s“") % {"titel": diskussion.title},
+        template="diskussionen/mail/beitrag_gemeldet",
+        context={
+            "diskussion": diskussion,
+            "beitrag": beitrag,
+            "meldung": meldung,
+            "beitrag_text": plain_text(beitrag.body_html),
+            "beitrag_url": mail.absolute_url(beitrag.get_absolute_url()),
+        },
+        url=reverse("diskussionen_meldungen:index"),
+        schluessel=f"meldung:{beitrag.pk}:{erste_offene}",
+    )
+
+
+def beitrag_verborgen_melden(beitrag, protokoll):
+    """Tell the author that the Redaktion hid her Beitrag, with its reason; not when she hid it herself."""
+    if beitrag.author_id is None or beitrag.author_id == protokoll.wer_id:
+        return []
+    diskussion = beitrag.diskussion
+    begruendung = protokoll.begruendung or str(OHNE_BEGRUENDUNG)
+    return _melden(
+        active_members().filter(pk=beitrag.author_id),
+        Benachrichtigungsart.BEITRAG_AUSGEBLENDET,
+        betreff=_("Ihr Beitrag in „%(titel)s“ wurde ausgeblendet") % {"titel": diskussion.title},
+        template="diskussionen/mail/beitrag_ausgeblendet",
+        context={
+            "diskussion": diskussion,
+            "beitrag": beitrag,
+            "begruendung": begruendung,
+            "redaktion_email": settings.REDAKTION_EMAIL,
+        },
+        url=beitrag.get_absolute_url(),
+        grund=_("Sie erhalten diese Nachricht, weil Sie diesen Beitrag geschrieben haben."),
+        schluessel=f"verborgen:{protokoll.pk}",
+        text=_("Begründung der Redaktion: %(begruendung)s") % {"begruendung": begruendung},
+    )
 
 
 def send_digests(now=None):

@@ -3,6 +3,7 @@
 from django.contrib import messages
 from django.core import signing
 from django.core.validators import slug_re
+from django.db import transaction
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -73,6 +74,8 @@ def neu(request):
             form.add_error(None, error.message)
             status = error.status
         else:
+            if diskussion.is_frage_an_land:
+                transaction.on_commit(lambda: notifications.frage_neu_melden(diskussion), robust=True)
             messages.success(request, _("Ihre Diskussion ist eröffnet. Sie erhalten E-Mails zu neuen Antworten."))
             return redirect(diskussion)
     return render(request, "diskussionen/neu.html", context, status=status)

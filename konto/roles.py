@@ -1,5 +1,6 @@
 """Groups of the network and what each may do."""
 
+from django.contrib.auth import get_user_model
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -35,3 +36,8 @@ def is_redaktion(user):
 
 def is_land_member(user):
     return Rolle.MITGLIED_LAND in group_names(user)
+
+
+def redaktion_users():
+    """The active users of the Redaktion group, who hear of new questions to the Land and of reported posts."""
+    return get_user_model().objects.filter(is_active=True, groups__name=Rolle.REDAKTION).order_by("pk")

@@ -1,3 +1,4 @@
+from datetime import date
 from html.parser import HTMLParser
 
 from django.contrib.auth.models import Permission
@@ -59,6 +60,15 @@ def frage(diskussion):
     diskussion.is_frage_an_land = True
     diskussion.save()
     return diskussion
+
+
+@pytest.fixture
+def zugewiesene_frage(frage, ministerium):
+    """The question, assigned to the ministerium and due at the end of 2026."""
+    frage.zugewiesen_an = ministerium
+    frage.faellig_am = date(2026, 12, 31)
+    frage.save()
+    return frage
 
 
 class ExecutableMarkupFinder(HTMLParser):

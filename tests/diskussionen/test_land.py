@@ -217,14 +217,6 @@ ANTWORT_SENDEN = (
 )
 
 
-@pytest.fixture
-def zugewiesene_frage(frage, ministerium):
-    frage.zugewiesen_an = ministerium
-    frage.faellig_am = date(2026, 12, 31)
-    frage.save()
-    return frage
-
-
 def antworten_als_land(client, frage, body="Das Land fördert Sprachkurse über das Landesprogramm."):
     return client.post(f"/diskussionen/{frage.pk}/antworten/", {"body": body, "als_antwort": "1"})
 
@@ -257,16 +249,16 @@ def test_one_step_answer_mails_asker_and_followers_instead_of_the_new_post_mail(
         [([member.email], betreff), ([other_member.email], betreff)]
     )
     an_fragestellerin = next(message for message in mail.outbox if message.to == [member.email])
-    link = f"Zur Diskussion: http://127.0.0.1:8000/diskussionen/{zugewiesene_frage.pk}/"
+    antwort = zugewiesene_frage.beitraege.get(author=land_member)
+    link = f"Zur Antwort: http://127.0.0.1:8000/diskussionen/beitrag/{antwort.pk}/"
     assert link in an_fragestellerin.body.splitlines()
     assert (
         "Ministerium für Familie, Frauen, Kultur und Integration (MFFKI) hat die Frage „Sprachstand nach der "
         "Zuweisung“ als Antwort des Landes beantwortet:"
     ) in an_fragestellerin.body.splitlines()
-    assert "Warum Sie diese E-Mail erhalten: Sie haben diese Frage an das Land gestellt." in an_fragestellerin.body
+    assert "Sie erhalten diese Nachricht, weil Sie diese Frage an das Land gestellt haben." in an_fragestellerin.body
     an_folgende = next(message for message in mail.outbox if message.to == [other_member.email])
-    assert "Warum Sie diese E-Mail erhalten: Sie folgen dieser Diskussion." in an_folgende.body
-    assert an_folgende.extra_headers["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
+    assert "Sie erhalten diese Nachricht, weil Sie dieser Diskussion folgen." in an_folgende.body
     assert Benachrichtigung.objects.filter(beitrag__diskussion=zugewiesene_frage).count() == 0
 
 
