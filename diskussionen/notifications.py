@@ -291,16 +291,13 @@ def _send(user, template, benachrichtigungen, now=None):
     return sent
 
 
-def _abbestellen(user, diskussion=None):
-    """Links that stop or tune a member's mail (for one Diskussion if given) and the unsubscribe headers."""
+def _abbestellen(user):
+    """Links that stop or tune a member's forum mail and the unsubscribe headers."""
     alle_url = mail.absolute_url(reverse("diskussionen:abbestellen", args=[abbestellen_token(user)]))
     context = {
         "abbestellen_url": alle_url,
         "einstellungen_url": mail.absolute_url(reverse("diskussionen:einstellungen")),
     }
-    if diskussion is not None:
-        token = abbestellen_token(user, diskussion=diskussion)
-        context["diskussion_abbestellen_url"] = mail.absolute_url(reverse("diskussionen:abbestellen", args=[token]))
     # RFC 8058: one-click unsubscribe from the mail client's own button.
     headers = {"List-Unsubscribe": f"<{alle_url}>", "List-Unsubscribe-Post": "List-Unsubscribe=One-Click"}
     return context, headers
