@@ -85,6 +85,17 @@ def overflow(page):
     return page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
 
 
+def too_wide(page):
+    """The innermost elements that reach past the window's right edge, for the message of a failed overflow check."""
+    return page.evaluate(
+        """() => [...document.querySelectorAll('body *')]
+            .filter(e => e.getBoundingClientRect().right > document.documentElement.clientWidth + 1
+                || e.scrollWidth > e.clientWidth + 1 && getComputedStyle(e).overflowX === "visible")
+            .slice(0, 5)
+            .map(e => `${e.tagName.toLowerCase()}.${e.className}: ${e.textContent.trim().slice(0, 40)}`)"""
+    )
+
+
 def on_small_screen(person, base_url, name, path, username=None):
     """Login (when username is given) and the page a journey ends on at 390 px: screenshots and overflow in px."""
     page = person(viewport=SMALL_SCREEN)
@@ -96,6 +107,8 @@ def on_small_screen(person, base_url, name, path, username=None):
         log_in(page, base_url, username)
     page.goto(base_url + path)
     found[path] = overflow(page)
+    if found[path]:
+        found["zu breit"] = too_wide(page)
     screenshot(page, f"{name}-390-ende")
     return found
 

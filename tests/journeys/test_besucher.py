@@ -12,10 +12,9 @@ def test_a_visitor_searches_filters_reads_an_example_and_subscribes_to_the_calen
     page = person()
 
     page.goto(base + "/")
-    # No search field in the header yet: a visitor reaches the search through its address.
-    page.goto(base + "/suche/")
-    page.get_by_label("Suchbegriff").fill("Sprachmittlung")
-    follow(page.get_by_role("button", name="Suchen"))
+    page.get_by_role("search").get_by_label("Suche im Portal").fill("Sprachmittlung")
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
     search_hits = page.get_by_role("link", name="Sprachziel: Deutsch").count()
 
     follow(page.get_by_role("navigation", name="Hauptnavigation").get_by_role("link", name="Praxisbeispiele"))

@@ -94,9 +94,9 @@ def test_registrations_list_coming_dates_first_then_past_ones_with_status(
         "Fachtag 2025",
     ]
     html = response.content.decode()
-    assert "<td>Warteliste</td>" in html
-    assert "<td>Bestätigt (Abgesagt)</td>" in html
-    assert "<td>Vergangen</td>" in html
+    assert '<td data-label="Status">Warteliste</td>' in html
+    assert '<td data-label="Status">Bestätigt (Abgesagt)</td>' in html
+    assert '<td data-label="Status">Vergangen</td>' in html
 
 
 def test_registrations_offer_cancelling_only_for_coming_dates(client, site_tree, veranstaltungen_index, mitglied):
