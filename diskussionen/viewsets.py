@@ -156,6 +156,10 @@ class ZuweisenView(PolicyView, FormView):
         messages.success(self.request, _("Die Frage ist %(stelle)s zugewiesen.") % {"stelle": organisation})
         return super().form_valid(form)
 
+    def get_success_url(self):
+        # Back to the list of questions, where the Redaktion came from and continues.
+        return f"{super().get_success_url()}?frage=1"
+
     def get_context_data(self, **kwargs):
         return super().get_context_data(diskussion=self.diskussion, **kwargs)
 

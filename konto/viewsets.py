@@ -27,6 +27,10 @@ class PolicyView(PermissionCheckedMixin, WagtailAdminTemplateMixin):
     def get_success_url(self):
         return reverse(self.index_url_name)
 
+    def get_breadcrumbs_items(self):
+        # The header names the screen, after "Home", as Wagtail's own listings do.
+        return [*self.breadcrumbs_items, {"url": "", "label": self.get_page_title()}]
+
 
 class PolicyViewSet(ViewSet):
     """Admin screens whose menu item is shown to exactly the users the index view admits.

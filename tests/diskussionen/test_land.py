@@ -206,7 +206,7 @@ def test_redaktion_sees_the_assignment_in_the_list_and_the_log(client, editor, f
     )
     log = client.get("/admin/diskussionen/protokoll/")
 
-    assert response.redirect_chain == [("/admin/diskussionen/", 302)]
+    assert response.redirect_chain == [("/admin/diskussionen/?frage=1", 302)]
     assert [str(m) for m in response.context["messages"]] == [f"Die Frage ist {ministerium} zugewiesen."]
     assert list(response.context["seite"].object_list) == [frage]
     assert [(e.aktion, e.diskussion) for e in log.context["seite"].object_list] == [(Aktion.ZUGEWIESEN, frage)]

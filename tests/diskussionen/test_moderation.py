@@ -13,6 +13,7 @@ from betrieb.models import AuditEintrag
 from diskussionen.beitraege import create_beitrag
 from diskussionen.choices import Aktion
 from diskussionen.models import Beitrag, Meldung, Moderationsprotokoll
+from tests.factories.diskussionen import DiskussionFactory
 
 pytestmark = [pytest.mark.integration, pytest.mark.django_db]
 
@@ -205,3 +206,14 @@ def test_rate_limit_applies_to_new_threads_too(client, member, diskussion):
 
     assert response.status_code == 429
     assert response.context["form"]["title"].value() == "Noch eine"
+
+
+def test_moderation_screens_name_themselves_in_the_header_and_each_action_names_its_thread(editor_client, member):
+    diskussion = DiskussionFactory(author=member, title="Sprachkurse im Landkreis")
+
+    response = editor_client.get("/admin/diskussionen/")
+
+    html = response.content.decode()
+    assert response.context["breadcrumbs_items"][-1] == {"url": "", "label": "Diskussionen moderieren"}
+    assert 'Dem Land zuweisen<span class="w-sr-only">: Sprachkurse im Landkreis</span>' in html
+    assert diskussion.title in html
