@@ -21,8 +21,8 @@ def test_a_visitor_searches_filters_reads_an_example_and_subscribes_to_the_calen
     page.get_by_role("checkbox", name="Integration in den sozialen Raum").check()
     page.get_by_role("checkbox", name="Stadt Mainz").check()
     follow(page.get_by_role("button", name="Filter anwenden"))
-    # The result count is an h2 with role="status", which takes away its heading role.
-    results = page.get_by_role("status").inner_text()
+    # The result count is a heading inside a status region, announced when the filters change.
+    results = page.get_by_role("status").get_by_role("heading", level=2).inner_text()
     follow(page.get_by_role("link", name="Mainzer Sprachbrücke"))
     example_heading = page.get_by_role("heading", level=1).inner_text()
 
