@@ -6,7 +6,7 @@ query naming an example also finds the Handlungsfeld of the Auftaktdialog, and t
 """
 
 from search.choices import DokumentTyp, Sichtbarkeit
-from search.documents import Dokument, page_basics, plain_text
+from search.documents import Dokument, document_attachments, page_basics, plain_text
 
 
 def praxisbeispiel_document(page):
@@ -25,7 +25,12 @@ def praxisbeispiel_document(page):
     ]
     return Dokument(
         **basics,
-        text=plain_text(page.summary, page.body, page.leichte_sprache),
+        text=plain_text(
+            page.summary,
+            page.body,
+            page.leichte_sprache,
+            *document_attachments(basics["sichtbarkeit"], page.body),
+        ),
         themenfelder=[t.slug for t in themenfelder],
         kommunen=[k.slug for k in kommunen],
         meta="\n".join(m for m in meta if m),

@@ -16,6 +16,8 @@ from datetime import date
 from wagtail.models import Page
 from wagtail.rich_text import get_text_for_indexing
 
+from konto.roles import MEMBER_GROUPS
+from search import pdftext
 from search.choices import DokumentTyp, Sichtbarkeit
 
 
@@ -206,3 +208,52 @@ def register_pages():
     register(InhaltsPage, seite_document)
     register(KooperationsstrategiePage, seite_document)
     register(StrategieabschnittPage, seite_document)
+
+
+# -- PDF attachments ---------------------------------------------------------------
+
+
+def attachment_text(name, text):
+    """One attachment's text as part of a Dokument's text; the name leads, so a short hit's snippet shows it."""
+    return f"Anhang „{name}“: {text}" if text else ""
+
+
+def pdf_attachment(name, file, digest=None):
+    """The text of an attached PDF under its name, for the text of the page or post it belongs to."""
+    return attachment_text(name, pdftext.text_of(file, digest=digest))
+
+
+def document_attachments(sichtbarkeit, *streams):
+    """The texts of the PDFs in the "dokument" blocks of StreamFields, each document once, under its link text.
+
+    A document whose collection hides it from the readers of the page (submissions in review, which only
+    the Redaktion opens) adds nothing: the index must not show members or visitors what they cannot open.
+    """
+    texts, seen = [], set()
+    for block in (block for stream in streams for block in stream or ()):
+        document = block.value.get("document") if block.block_type == "dokument" else None
+        if document is None or document.pk in seen or document.file_extension.lower() != "pdf":
+            continue
+        seen.add(document.pk)
+        if _readable_by(document.collection, sichtbarkeit):
+            name = block.value.get("title") or document.title
+            texts.append(pdf_attachment(name, document.file, digest=document.file_hash or None))
+    return texts
+
+
+def _readable_by(collection, sichtbarkeit):
+    """True if everyone who finds a Dokument of this visibility may open the collection's documents."""
+    restrictions = collection.get_view_restrictions()
+    if not restrictions:
+        return True
+    if sichtbarkeit != Sichtbarkeit.MITGLIEDER:
+        return False
+    return all(_admits_members(restriction) for restriction in restrictions)
+
+
+def _admits_members(restriction):
+    if restriction.restriction_type == restriction.LOGIN:
+        return True
+    if restriction.restriction_type != restriction.GROUPS:
+        return False
+    return set(restriction.groups.values_list("name", flat=True)) >= MEMBER_GROUPS

@@ -1,7 +1,7 @@
-"""Veranstaltungen in the portal search: internal ones only for members."""
+"""Veranstaltungen in the portal search: internal ones only for members, with the text of their PDFs."""
 
 from search.choices import DokumentTyp, Sichtbarkeit
-from search.documents import Dokument, Html, page_basics, plain_text
+from search.documents import Dokument, Html, document_attachments, page_basics, plain_text
 from veranstaltungen.choices import Sichtbarkeit as VeranstaltungSichtbarkeit
 
 
@@ -15,7 +15,13 @@ def veranstaltung_document(page):
     themenfelder = list(page.themenfelder.all())
     return Dokument(
         **basics,
-        text=plain_text(page.summary, page.body, Html(page.protokoll or ""), page.ort),
+        text=plain_text(
+            page.summary,
+            page.body,
+            Html(page.protokoll or ""),
+            page.ort,
+            *document_attachments(basics["sichtbarkeit"], page.dokumente, page.body),
+        ),
         themenfelder=[t.slug for t in themenfelder],
         meta=" ".join(
             [
