@@ -1,6 +1,7 @@
 """Snippets with <mark>: the text is escaped first, then matches are wrapped; nothing else is HTML."""
 
 import re
+from bisect import bisect_left, bisect_right
 
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
@@ -27,12 +28,20 @@ def _matches(text, terms, analyzer):
             ):
                 spans.append((match.start(), match.end()))
     parts = [t for t in terms if len(t) >= 5]
+    abbreviations = sorted(spans)
+    abbreviation_starts = [start for start, _ in abbreviations]
     for match in _WORD.finditer(text):
         folded = fold(match.group(0))
         matches = stem(folded) in terms or any(part in folded for part in parts)
-        if matches and not any(start <= match.start() < end for start, end in spans):
+        if matches and not _inside(abbreviations, abbreviation_starts, match.start()):
             spans.append((match.start(), match.end()))
     return sorted(spans)
+
+
+def _inside(spans, starts, position):
+    """Whether position lies in one of the sorted, non-overlapping spans (starts: their start offsets)."""
+    i = bisect_right(starts, position) - 1
+    return i >= 0 and position < spans[i][1]
 
 
 def snippet(text, terms, analyzer=None, window=WINDOW):
@@ -45,8 +54,12 @@ def snippet(text, terms, analyzer=None, window=WINDOW):
     starts = [w.start() for w in words]
     first = 0
     if spans:
+        # Matches in the window of `window` words from word i: counted by bisection, so a long text with many
+        # matches costs words × log(matches), not words × matches.
+        span_starts = [start for start, _ in spans]
         hits = [
-            sum(1 for s, _ in spans if starts[i] <= s < (starts[i + window] if i + window < len(starts) else len(text)))
+            bisect_left(span_starts, starts[i + window] if i + window < len(starts) else len(text) + 1)
+            - bisect_left(span_starts, starts[i])
             for i in range(len(words))
         ]
         first = max(range(len(words)), key=lambda i: (hits[i], -i))
