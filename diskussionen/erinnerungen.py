@@ -17,7 +17,7 @@ from diskussionen.choices import Stand
 from diskussionen.models import Diskussion
 from konto.benachrichtigungen import benachrichtigen
 from konto.choices import Benachrichtigungsart
-from konto.roles import Rolle
+from konto.roles import redaktion_users
 from netzwerk_site import erinnerungen
 
 VORLAUF_ARBEITSTAGE = 3
@@ -43,7 +43,7 @@ def frage_erinnern(today):
         zugewiesen_an__isnull=False,
         faellig_am__isnull=False,
     ).select_related("zugewiesen_an")
-    redaktion = list(get_user_model().objects.filter(is_active=True, groups__name=Rolle.REDAKTION).order_by("pk"))
+    redaktion = list(redaktion_users())
     gesendet = 0
     for frage in fragen:
         if frage.faellig_am < today:

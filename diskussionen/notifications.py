@@ -105,18 +105,17 @@ OHNE_BEGRUENDUNG = _("Die Redaktion hat keine Begründung angegeben.")
 
 
 def _melden(users, art, **kwargs):
-    """konto.benachrichtigen for the users who did not choose "Keine E-Mails" in the forum settings.
+    """konto.benachrichtigen; members who chose "Keine E-Mails" in the forum settings get the portal row only.
 
-    That choice (Haeufigkeit.NIE, also set by every mail's unsubscribe link) means no forum mail at all, and
-    benachrichtigen can record a row only together with its mail, so those members are left out entirely.
+    That choice (Haeufigkeit.NIE, also set by every mail's unsubscribe link) means no forum mail at all.
     """
     users = list(users)
-    keine_mails = set(
+    keine_mails = frozenset(
         Benachrichtigungseinstellung.objects.filter(user__in=users, haeufigkeit=Haeufigkeit.NIE).values_list(
             "user_id", flat=True
         )
     )
-    return konto_benachrichtigen([user for user in users if user.pk not in keine_mails], art, **kwargs)
+    return konto_benachrichtigen(users, art, ohne_mail=keine_mails, **kwargs)
 
 
 def _redaktion_melden(ausser_id, art, **kwargs):

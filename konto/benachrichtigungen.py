@@ -28,11 +28,27 @@ UNGELESEN_KEY = "konto:ungelesen:{}"
 UNGELESEN_TIMEOUT = 300
 
 
-def benachrichtigen(users, art, *, betreff, template, context, url, grund, schluessel=None, text=""):
+def benachrichtigen(
+    users,
+    art,
+    *,
+    betreff,
+    template,
+    context,
+    url,
+    grund,
+    schluessel=None,
+    text="",
+    attachments=(),
+    ohne_mail=frozenset(),
+    headers=None,
+):
     """Record art for each active user and mail those who did not turn it off; returns the users notified.
 
-    Users who already have a Benachrichtigung with this schluessel are skipped (no row, no mail). Queries: one for
-    the recorded keys (only with a schluessel), one for the mail opt-outs, one bulk insert.
+    Users who already have a Benachrichtigung with this schluessel are skipped (no row, no mail). Users whose pk is
+    in ohne_mail get the row but no mail (e.g. the forum's "Keine E-Mails"). attachments go to every mail as
+    mail.send takes them, and so do headers (e.g. List-Unsubscribe). Queries: one for the recorded keys (only with
+    a schluessel), one for the mail opt-outs, one bulk insert.
     """
     empfaenger = _active_unique(users)
     if schluessel and empfaenger:
@@ -44,7 +60,8 @@ def benachrichtigen(users, art, *, betreff, template, context, url, grund, schlu
         empfaenger = [user for user in empfaenger if user.pk not in recorded]
     if not empfaenger:
         return []
-    abgewaehlt = set(Mailabwahl.objects.filter(user__in=empfaenger, art=art).values_list("user_id", flat=True))
+    abgewaehlt = set(ohne_mail)
+    abgewaehlt.update(Mailabwahl.objects.filter(user__in=empfaenger, art=art).values_list("user_id", flat=True))
     Benachrichtigung.objects.bulk_create(
         [
             Benachrichtigung(
@@ -64,7 +81,7 @@ def benachrichtigen(users, art, *, betreff, template, context, url, grund, schlu
     }
     for user in empfaenger:
         if user.pk not in abgewaehlt:
-            mail.send(template, [user.email], {**mail_context, "user": user})
+            mail.send(template, [user.email], {**mail_context, "user": user}, attachments=attachments, headers=headers)
     _forget_counts([user.pk for user in empfaenger])
     return empfaenger
 

@@ -1,20 +1,14 @@
 """konto's handlers for the core's events (netzwerk_site.ereignisse): barrier reports reach the Redaktion."""
 
-from django.contrib.auth import get_user_model
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from konto.benachrichtigungen import benachrichtigen
 from konto.choices import Benachrichtigungsart
-from konto.roles import Rolle
+from konto.roles import redaktion_users
 from netzwerk_site import ereignisse, mail
 
 GRUND = _("Sie erhalten diese Nachricht, weil Sie zur Redaktion gehören, die Barrieremeldungen beantwortet.")
-
-
-def redaktion():
-    """The active members of the Redaktion group."""
-    return get_user_model().objects.filter(is_active=True, groups__name=Rolle.REDAKTION).order_by("pk")
 
 
 def barriere_gemeldet(meldung, frist):
@@ -32,7 +26,7 @@ def _barriere(meldung, frist, art, name, schluessel):
     url = reverse("wagtailsnippets_netzwerk_site_barrieremeldung:edit", args=(meldung.pk,))
     context = {"meldung": meldung, "frist": frist, "bearbeiten_url": mail.absolute_url(url)}
     return benachrichtigen(
-        redaktion(),
+        redaktion_users(),
         art,
         betreff=mail.render_subject(template, context),
         template=template,

@@ -3,7 +3,8 @@
 Each app contributes what it stores about a member through two Wagtail hooks, so this module knows
 no feature app: functions registered under EXPORT return PersonalData for the export, functions
 registered under FORGET delete or anonymise the member's rows when her account is deleted.
-konto's own rows (profile, Benachrichtigungen, Mailabwahlen) are collected and deleted here directly.
+konto's own rows (profile, Benachrichtigungen, Mailabwahlen) and the core's Mailversand rows addressed to her are
+collected and deleted here directly.
 The ZIP holds daten.json, the same data as uebersicht.html for reading offline, and her files below anhaenge/.
 """
 
@@ -27,6 +28,7 @@ from axes.models import AccessAttempt
 
 from konto.models import Benachrichtigung, Einladung, Mailabwahl
 from netzwerk_site import mail
+from netzwerk_site.models import Mailversand
 
 EXPORT = "netzwerk_personal_data_export"
 FORGET = "netzwerk_personal_data_forget"
@@ -64,7 +66,12 @@ class PersonalData:
 
 def collect(user):
     """Everything the portal holds about the member: (JSON-ready data, her files, labels of the keys)."""
-    parts = [_profil(user), _benachrichtigungen(user), *(export(user) for export in hooks.get_hooks(EXPORT))]
+    parts = [
+        _profil(user),
+        _benachrichtigungen(user),
+        _mailversand(user),
+        *(export(user) for export in hooks.get_hooks(EXPORT)),
+    ]
     data = {"erstellt_am": timezone.now().isoformat()}
     labels = {"erstellt_am": _("Erstellt am")}
     for part in parts:
@@ -132,6 +139,59 @@ BENACHRICHTIGUNG_LABELS = {
 }
 
 
+def _mailversand(user):
+    """The mails to her address the mail server refused and that are still retried or were given up on."""
+    offen = [m for m in _mailversand_an(user) if m.stand != Mailversand.Stand.ZUGESTELLT]
+    mails = [
+        {
+            "betreff": m.betreff,
+            "stand": str(m.get_stand_display()),
+            "versuche": m.versuche,
+            "letzter_fehler": m.letzter_fehler,
+            "erster_versuch": m.created_at.isoformat(),
+            "letzter_versuch": m.updated_at.isoformat(),
+            "text": m.nachricht.get("text", ""),
+        }
+        for m in offen
+    ]
+    return PersonalData({"mailversand": mails}, labels=MAILVERSAND_LABELS)
+
+
+MAILVERSAND_LABELS = {
+    "mailversand": _("Nicht zugestellte E-Mails"),
+    "stand": _("Stand"),
+    "versuche": _("Versuche"),
+    "letzter_fehler": _("Letzter Fehler"),
+    "erster_versuch": _("Erster Versuch"),
+    "letzter_versuch": _("Letzter Versuch"),
+}
+
+
+def _mailversand_an(user):
+    """Mailversand rows with her address among the recipients (a row may name several), oldest first."""
+    if not user.email:
+        return []
+    adresse = user.email.lower()
+    kandidaten = Mailversand.objects.filter(empfaenger__icontains=adresse).order_by("pk")
+    return [m for m in kandidaten if adresse in (a.lower() for a in _adressen(m))]
+
+
+def _adressen(mailversand):
+    return [adresse.strip() for adresse in mailversand.empfaenger.split(",") if adresse.strip()]
+
+
+def _forget_mailversand(user):
+    """Delete the mails to her alone, whatever their Stand; a mail to several keeps the others' addresses only."""
+    adresse = user.email.lower()
+    for m in _mailversand_an(user):
+        uebrige = [a for a in _adressen(m) if a.lower() != adresse]
+        if not uebrige:
+            m.delete()
+            continue
+        nachricht = {**m.nachricht, "an": [a for a in m.nachricht.get("an", []) if a.lower() != adresse]}
+        Mailversand.objects.filter(pk=m.pk).update(empfaenger=", ".join(uebrige), nachricht=nachricht)
+
+
 def export_zip(user):
     """daten.json, the same as uebersicht.html, and every file the member uploaded, in one ZIP archive (bytes)."""
     data, files, labels = collect(user)
@@ -187,6 +247,7 @@ def delete_account(user):
     Einladung.objects.filter(user=user).update(user=None)
     Benachrichtigung.objects.filter(user=user).delete()
     Mailabwahl.objects.filter(user=user).delete()
+    _forget_mailversand(user)
     AccessAttempt.objects.filter(username=user.username).delete()
     user.groups.clear()
     user.username = f"ehemalig-{user.pk}"

@@ -7,6 +7,7 @@ class NetzwerkSiteConfig(AppConfig):
     verbose_name = _("Netzwerk Integration")
 
     def ready(self):
-        from netzwerk_site import signal_handlers
+        # barrieren registers its reminder with the daily command (netzwerk_site/erinnerungen.py).
+        from netzwerk_site import barrieren, signal_handlers  # noqa: F401
 
         signal_handlers.connect()

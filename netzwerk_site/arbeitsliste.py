@@ -15,9 +15,7 @@ are exact, not cached: a Redaktion that has just closed a report sees the count 
 """
 
 from dataclasses import dataclass
-from datetime import timedelta
 
-from django.conf import settings
 from django.db.models import F
 from django.urls import reverse
 from django.utils import timezone
@@ -26,14 +24,12 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.ui.components import Component
 
-from netzwerk_site.models import Barrieremeldung
+from netzwerk_site.barrieren import antwortfrist
+from netzwerk_site.models import Barrieremeldung, Mailversand
 
 HOOK = "netzwerk_arbeitsliste"
 # How many items of each group the dashboard shows; "alle N anzeigen" leads to the rest.
 ANZEIGEN = 10
-# The days the Redaktion has to answer a barrier report, unless the setting of the same name says otherwise.
-# TODO(#17): state the legal period and its source (BITV 2.0, EU directive 2016/2102) in docs/accessibility.md.
-BARRIEREMELDUNG_ANTWORTFRIST_TAGE = 14
 
 
 @dataclass(frozen=True)
@@ -103,12 +99,6 @@ def panel(request):
 
 
 # -- the core's own group: barrier reports (BITV 2.0 § 7 feedback mechanism) ------------------------------------------
-def antwortfrist(meldung):
-    """The day by which the Redaktion should answer a barrier report."""
-    tage = getattr(settings, "BARRIEREMELDUNG_ANTWORTFRIST_TAGE", BARRIEREMELDUNG_ANTWORTFRIST_TAGE)
-    return timezone.localdate(meldung.created_at) + timedelta(days=tage)
-
-
 def _barriere_eintrag(meldung, today):
     frist = antwortfrist(meldung)
     return Eintrag(
@@ -131,5 +121,39 @@ def offene_barrieremeldungen(request, limit):
         anzahl=offen.count(),
         eintraege=eintraege(offen, limit, lambda meldung: _barriere_eintrag(meldung, today)),
         alle_url=f"{liste}?erledigt=false",
+        menu_url=liste,
+    )
+
+
+# -- the core's own group: mails the mail server refused (netzwerk_site/mail.py) -------------------------------------
+def _mailversand_eintrag(mailversand):
+    zeitpunkt = f"{timezone.localtime(mailversand.updated_at):%d.%m.%Y %H:%M}"
+    if mailversand.stand == Mailversand.Stand.AUFGEGEBEN:
+        hinweis = _("aufgegeben am %(zeitpunkt)s nach %(versuche)d Versuchen")
+    else:
+        hinweis = _("wird wiederholt, %(versuche)d. Versuch am %(zeitpunkt)s fehlgeschlagen")
+    return Eintrag(
+        titel=mailversand.betreff,
+        url=reverse("mailversand:inspect", args=[mailversand.pk]),
+        hinweis=hinweis % {"zeitpunkt": zeitpunkt, "versuche": mailversand.versuche},
+        ist_ueberfaellig=mailversand.stand == Mailversand.Stand.AUFGEGEBEN,
+    )
+
+
+@register(order=45)
+def mailversand_mit_fehlern(request, limit):
+    """Mails still being retried or given up on: the Redaktion reaches those people another way."""
+    # The Redaktion, as for barrier reports: the core cannot ask konto.roles.
+    if not request.user.has_perm("netzwerk_site.change_barrieremeldung"):
+        return None
+    offen = Mailversand.objects.exclude(stand=Mailversand.Stand.ZUGESTELLT)
+    # "aufgegeben" sorts before "wird_wiederholt": the mails nobody will send again come first.
+    offen = offen.order_by("stand", "-updated_at", "-pk")
+    liste = reverse("mailversand:index")
+    return Gruppe(
+        titel=_("Mailversand mit Fehlern"),
+        anzahl=offen.count(),
+        eintraege=eintraege(offen, limit, _mailversand_eintrag),
+        alle_url=liste,
         menu_url=liste,
     )

@@ -18,7 +18,7 @@ from django.core.cache import cache
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from netzwerk_site import ereignisse, mail
+from netzwerk_site import ereignisse, erinnerungen, mail
 from netzwerk_site.models import Barrieremeldung
 
 SIGNING_SALT = "barriere-melden"
@@ -133,6 +133,7 @@ def antwortfrist(meldung):
     return timezone.localdate(meldung.created_at) + timedelta(days=tage)
 
 
+@erinnerungen.register
 def barriere_erinnern(today=None):
     """Remind the Redaktion of each open report whose deadline is at most ERINNERUNG_TAGE_VORHER days away.
 

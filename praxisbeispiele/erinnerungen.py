@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 
 from konto.benachrichtigungen import benachrichtigen
 from konto.choices import Benachrichtigungsart
-from netzwerk_site import mail
+from netzwerk_site import erinnerungen, mail
 from praxisbeispiele import pruefung
 from praxisbeispiele.models import PraxisbeispielPage
 
@@ -33,6 +33,7 @@ def faellig_seit(page):
         return date(basis.year + 1, 2, 28)
 
 
+@erinnerungen.register
 def pruefung_erinnern(today=None):
     """Remind the submitter of each live Praxisbeispiel due for review; returns the pages reminded about.
 

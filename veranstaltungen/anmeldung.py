@@ -11,6 +11,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import Count
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from konto.benachrichtigungen import benachrichtigen
 from konto.choices import Benachrichtigungsart
@@ -159,25 +160,37 @@ def write_csv(page, stream):
     csvexport.write(stream, CSV_HEADER, rows)
 
 
+# Why each registration mail reaches the member (the footer of konto.benachrichtigen says where to change that).
+GRUENDE = {
+    "anmeldung": gettext_lazy("Sie erhalten diese Nachricht, weil Sie sich für diese Veranstaltung angemeldet haben."),
+    "warteliste": gettext_lazy(
+        "Sie erhalten diese Nachricht, weil Sie sich auf die Warteliste dieser Veranstaltung gesetzt haben."
+    ),
+    "nachgerueckt": gettext_lazy(
+        "Sie erhalten diese Nachricht, weil Sie auf der Warteliste dieser Veranstaltung standen."
+    ),
+}
+
+
 def bestaetige(anmeldung):
-    """E-mail the member her registration: a seat with the event as .ics, or her place on the waiting list."""
+    """Tell the member her registration: a seat with the event as .ics, or her place on the waiting list."""
     template = "anmeldung" if anmeldung.status == AnmeldungStatus.BESTAETIGT else "warteliste"
-    _send(template, anmeldung)
+    return _send(template, anmeldung, Benachrichtigungsart.ANMELDUNG)
 
 
 def benachrichtige_nachgerueckt(anmeldung):
-    """E-mail the member who moved up from the waiting list; sent after the commit, so only for a real seat."""
-    _send("nachgerueckt", anmeldung)
+    """Tell the member who moved up from the waiting list; the mail goes after the commit, so only for a real seat."""
+    return _send("nachgerueckt", anmeldung, Benachrichtigungsart.WARTELISTE_NACHGERUECKT)
 
 
-def _send(template, anmeldung):
+def _send(name, anmeldung, art):
+    """A portal row and (unless she opted out) a mail through konto.benachrichtigen; a seat brings the .ics."""
     page = anmeldung.veranstaltung
+    template = f"veranstaltungen/mail/{name}"
     url = mail.absolute_url(page.url)
     context = {
-        "user": anmeldung.user,
         "page": page,
         "termin": _termin_text(page),
-        "url": url,
         # Cancelling is a form on the event page; the link leads to it.
         "abmelde_url": f"{url}#anmeldung",
     }
@@ -185,7 +198,16 @@ def _send(template, anmeldung):
     if anmeldung.status == AnmeldungStatus.BESTAETIGT:
         ics = ical.einzeltermin(page, url, anmeldung_status=AnmeldungStatus.BESTAETIGT)
         attachments.append((f"{page.slug}.ics", ics, "text/calendar; charset=utf-8; method=PUBLISH"))
-    mail.send(f"veranstaltungen/mail/{template}", anmeldung.user.email, context, attachments=attachments)
+    return benachrichtigen(
+        [anmeldung.user],
+        art,
+        betreff=mail.render_subject(template, context),
+        template=template,
+        context=context,
+        url=page.url or "/",
+        grund=GRUENDE[name],
+        attachments=attachments,
+    )
 
 
 def benachrichtige_geaendert(page):

@@ -85,14 +85,16 @@ def test_redaktion_member_who_opted_out_gets_the_row_but_no_mail(
     assert rows(Benachrichtigungsart.FRAGE_NEU) == [("redaktion-a", betreff), ("redaktion-b", betreff)]
 
 
-def test_redaktion_member_without_forum_mail_is_not_mailed(
+def test_redaktion_member_without_forum_mail_gets_the_row_but_no_mail(
     client, member, redaktion, django_capture_on_commit_callbacks
 ):
     Benachrichtigungseinstellung.objects.create(user=redaktion[1], haeufigkeit=Haeufigkeit.NIE)
 
     ask_the_land(client, member, django_capture_on_commit_callbacks)
 
-    assert [to for to, _ in sent()] == [["a@redaktion.example.org"]]
+    betreff = "Neue Frage an das Land: Sprachkurse für Erwachsene"
+    assert sent() == [(["a@redaktion.example.org"], betreff)]
+    assert rows(Benachrichtigungsart.FRAGE_NEU) == [("redaktion-a", betreff), ("redaktion-b", betreff)]
 
 
 # -- assignment to a Land office -------------------------------------------------------------------------------------
@@ -136,16 +138,18 @@ def test_land_member_who_opted_out_of_assignments_gets_the_row_but_no_mail(
 
 
 # -- Antwort des Landes ----------------------------------------------------------------------------------------------
+def answer_as_the_land(client, land_member, frage, django_capture_on_commit_callbacks):
+    client.force_login(land_member)
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(f"/diskussionen/{frage.pk}/antworten/", {"body": "Das Land fördert.", "als_antwort": "1"})
+
+
 def test_answer_notifies_asker_and_followers_as_antwort_des_landes_only(
     client, zugewiesene_frage, land_member, member, other_member, django_capture_on_commit_callbacks
 ):
     Abonnement.objects.create(user=other_member, diskussion=zugewiesene_frage)
-    client.force_login(land_member)
 
-    with django_capture_on_commit_callbacks(execute=True):
-        client.post(
-            f"/diskussionen/{zugewiesene_frage.pk}/antworten/", {"body": "Das Land fördert.", "als_antwort": "1"}
-        )
+    answer_as_the_land(client, land_member, zugewiesene_frage, django_capture_on_commit_callbacks)
 
     antwort = zugewiesene_frage.beitraege.get(author=land_member)
     betreff = "Antwort des Landes auf „Sprachstand nach der Zuweisung“"
@@ -162,14 +166,22 @@ def test_follower_who_opted_out_of_answers_gets_the_row_but_no_mail(
 ):
     Abonnement.objects.create(user=other_member, diskussion=zugewiesene_frage)
     Mailabwahl.objects.create(user=other_member, art=Benachrichtigungsart.ANTWORT_DES_LANDES)
-    client.force_login(land_member)
 
-    with django_capture_on_commit_callbacks(execute=True):
-        client.post(
-            f"/diskussionen/{zugewiesene_frage.pk}/antworten/", {"body": "Das Land fördert.", "als_antwort": "1"}
-        )
+    answer_as_the_land(client, land_member, zugewiesene_frage, django_capture_on_commit_callbacks)
 
     assert [to for to, _ in sent()] == [[member.email]]
+    assert [user for user, _ in rows(Benachrichtigungsart.ANTWORT_DES_LANDES)] == ["kommune", "nachbar"]
+
+
+def test_asker_without_forum_mail_gets_the_answer_row_but_no_mail(
+    client, zugewiesene_frage, land_member, member, other_member, django_capture_on_commit_callbacks
+):
+    Abonnement.objects.create(user=other_member, diskussion=zugewiesene_frage)
+    Benachrichtigungseinstellung.objects.create(user=member, haeufigkeit=Haeufigkeit.NIE)
+
+    answer_as_the_land(client, land_member, zugewiesene_frage, django_capture_on_commit_callbacks)
+
+    assert [to for to, _ in sent()] == [[other_member.email]]
     assert [user for user, _ in rows(Benachrichtigungsart.ANTWORT_DES_LANDES)] == ["kommune", "nachbar"]
 
 

@@ -13,6 +13,7 @@ from konto.benachrichtigungen import benachrichtigen
 from konto.choices import Benachrichtigungsart
 from konto.models import Benachrichtigung, Mailabwahl
 from konto.roles import Rolle
+from netzwerk_site.models import Mailversand
 from tests.factories.konto import UserFactory
 
 pytestmark = [pytest.mark.integration, pytest.mark.django_db]
@@ -87,6 +88,26 @@ def test_opted_out_member_gets_the_row_but_no_mail(erika, max_, mailoutbox, djan
     assert notified == [erika, max_]
     assert sorted(Benachrichtigung.objects.values_list("user__username", flat=True)) == ["erika", "max"]
     assert [m.to for m in mailoutbox] == [["max@example.org"]]
+
+
+def test_member_named_in_ohne_mail_gets_the_row_but_no_mail(
+    erika, max_, mailoutbox, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        notified = melden([erika, max_], ohne_mail=frozenset({erika.pk}))
+
+    assert notified == [erika, max_]
+    assert sorted(Benachrichtigung.objects.values_list("user__username", flat=True)) == ["erika", "max"]
+    assert [m.to for m in mailoutbox] == [["max@example.org"]]
+
+
+def test_attachments_go_with_every_mail(erika, max_, mailoutbox, django_capture_on_commit_callbacks):
+    anhang = ("termin.ics", "BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n", "text/calendar")
+
+    with django_capture_on_commit_callbacks(execute=True):
+        melden([erika, max_], attachments=[anhang])
+
+    assert [m.attachments for m in mailoutbox] == [[anhang], [anhang]]
 
 
 def test_opting_out_of_another_art_still_mails_this_one(erika, mailoutbox, django_capture_on_commit_callbacks):
@@ -287,3 +308,46 @@ def test_deleting_the_account_removes_notifications_and_opt_outs(member, land_me
 
     assert list(Benachrichtigung.objects.values_list("user", flat=True)) == [land_member.pk]
     assert Mailabwahl.objects.count() == 0
+
+
+def mailversand_an(empfaenger, betreff, stand=Mailversand.Stand.AUFGEGEBEN):
+    return Mailversand.objects.create(
+        empfaenger=empfaenger,
+        betreff=betreff,
+        vorlage="konto/mail/benachrichtigung",
+        stand=stand,
+        versuche=5,
+        letzter_fehler="SMTPRecipientsRefused: mailbox full",
+        nachricht={"an": empfaenger.split(", "), "text": f"Guten Tag, {betreff}."},
+    )
+
+
+def test_export_holds_the_mails_to_her_address_that_were_not_delivered(member_client, member):
+    mailversand_an(member.email.upper(), "Aufgegeben")
+    mailversand_an(member.email, "Wird wiederholt", stand=Mailversand.Stand.WIRD_WIEDERHOLT)
+    mailversand_an(member.email, "Später zugestellt", stand=Mailversand.Stand.ZUGESTELLT)
+    mailversand_an(f"x{member.email}", "An eine ähnliche Adresse")
+
+    response = member_client.get(reverse("konto:daten"))
+
+    daten = json.loads(zipfile.ZipFile(io.BytesIO(response.content)).read("daten.json"))
+    assert [(m["betreff"], m["stand"], m["versuche"]) for m in daten["mailversand"]] == [
+        ("Aufgegeben", "Aufgegeben", 5),
+        ("Wird wiederholt", "Wird wiederholt", 5),
+    ]
+    assert daten["mailversand"][0]["text"] == "Guten Tag, Aufgegeben."
+
+
+def test_deleting_the_account_deletes_her_mails_and_her_address_from_shared_ones(member, land_member):
+    from konto.personal_data import delete_account
+
+    mailversand_an(member.email, "Nur an sie")
+    mailversand_an(member.email, "Zugestellt", stand=Mailversand.Stand.ZUGESTELLT)
+    geteilt = mailversand_an(f"{land_member.email}, {member.email}", "An beide")
+    fremd = mailversand_an(land_member.email, "Nicht an sie")
+
+    delete_account(member)
+
+    geteilt.refresh_from_db()
+    assert list(Mailversand.objects.order_by("pk").values_list("pk", flat=True)) == [geteilt.pk, fremd.pk]
+    assert (geteilt.empfaenger, geteilt.nachricht["an"]) == (land_member.email, [land_member.email])

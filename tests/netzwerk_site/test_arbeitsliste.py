@@ -13,14 +13,17 @@ import pytest
 
 from diskussionen.choices import Stand
 from diskussionen.models import Meldung
+from konto.choices import Benachrichtigungsart
+from konto.models import Benachrichtigung
 from konto.roles import Rolle
 from netzwerk_site import arbeitsliste
-from netzwerk_site.models import Barrieremeldung
+from netzwerk_site.models import Barrieremeldung, Mailversand
 from praxisbeispiele.submission import create_submission, ensure_workflow
 from tests.factories.diskussionen import BeitragFactory, DiskussionFactory
 from tests.factories.konto import UserFactory
 from tests.factories.netzwerk_site import OrganisationFactory, ThemenfeldFactory
 from tests.factories.praxisbeispiele import PraxisbeispielPageFactory
+from tests.netzwerk_site.test_barriere_melden import report
 
 ADMIN_HOME = "/admin/"
 
@@ -131,20 +134,71 @@ def test_erledigt_report_is_not_listed(editor):
 
 def test_barrier_report_shows_its_answer_deadline(editor):
     barriere("Erledigt", erledigt=True)
-    alt = barriere("Kontrast im Kopfbereich zu schwach", vor_tagen=25)
+    alt = barriere("Kontrast im Kopfbereich zu schwach", vor_tagen=50)
     neu = barriere("PDF ohne Tags")
 
     found = gruppe(editor, "Barrieremeldungen")
 
     assert found.anzahl == 2
     assert [(e.hinweis, e.ist_ueberfaellig) for e in found.eintraege] == [
-        (f"Antwort fällig am {datum(heute() - timedelta(days=11))}", True),
-        (f"Antwort fällig am {datum(heute() + timedelta(days=14))}", False),
+        (f"Antwort fällig am {datum(heute() - timedelta(days=8))}", True),
+        (f"Antwort fällig am {datum(heute() + timedelta(days=42))}", False),
     ]
     assert [e.url for e in found.eintraege] == [
         f"/admin/snippets/netzwerk_site/barrieremeldung/edit/{alt.pk}/",
         f"/admin/snippets/netzwerk_site/barrieremeldung/edit/{neu.pk}/",
     ]
+
+
+def test_work_list_and_barrier_notification_show_the_same_deadline(
+    client, site_tree, editor, settings, django_capture_on_commit_callbacks
+):
+    settings.BARRIEREMELDUNG_ANTWORTFRIST_TAGE = 30
+    with django_capture_on_commit_callbacks(execute=True):
+        report(client, email="")
+
+    found = gruppe(editor, "Barrieremeldungen")
+
+    frist = datum(heute() + timedelta(days=30))
+    (benachrichtigung,) = Benachrichtigung.objects.filter(user=editor, art=Benachrichtigungsart.BARRIERE_GEMELDET)
+    assert [e.hinweis for e in found.eintraege] == [f"Antwort fällig am {frist}"]
+    assert benachrichtigung.betreff == f"Neue Barrieremeldung, Antwort bis {frist}"
+
+
+def fehlgeschlagen(betreff, stand, versuche=2):
+    return Mailversand.objects.create(
+        empfaenger="erika@example.org",
+        betreff=betreff,
+        vorlage="konto/mail/benachrichtigung",
+        stand=stand,
+        versuche=versuche,
+        letzter_fehler="SMTPServerDisconnected: Connection unexpectedly closed",
+    )
+
+
+def test_failed_mails_are_listed_given_up_first_and_delivered_ones_are_not(editor):
+    fehlgeschlagen("Zugestellt", Mailversand.Stand.ZUGESTELLT)
+    wiederholt = fehlgeschlagen("Wird wiederholt", Mailversand.Stand.WIRD_WIEDERHOLT)
+    aufgegeben = fehlgeschlagen("Aufgegeben", Mailversand.Stand.AUFGEGEBEN, versuche=5)
+
+    found = gruppe(editor, "Mailversand mit Fehlern")
+
+    zeitpunkt = f"{timezone.localtime(aufgegeben.updated_at):%d.%m.%Y %H:%M}"
+    assert (found.anzahl, titel(found)) == (2, ["Aufgegeben", "Wird wiederholt"])
+    assert [(e.url, e.ist_ueberfaellig) for e in found.eintraege] == [
+        (f"/admin/mailversand/inspect/{aufgegeben.pk}/", True),
+        (f"/admin/mailversand/inspect/{wiederholt.pk}/", False),
+    ]
+    assert found.eintraege[0].hinweis == f"aufgegeben am {zeitpunkt} nach 5 Versuchen"
+    assert (found.alle_url, found.menu_url) == ("/admin/mailversand/", "/admin/mailversand/")
+
+
+def test_failed_mails_are_not_in_a_land_members_work_list(land_member):
+    fehlgeschlagen("Aufgegeben", Mailversand.Stand.AUFGEGEBEN)
+    request = RequestFactory().get(ADMIN_HOME)
+    request.user = land_member
+
+    assert arbeitsliste.mailversand_mit_fehlern(request, arbeitsliste.ANZEIGEN) is None
 
 
 def test_praxisbeispiel_published_today_is_not_due_for_review_one_reviewed_13_months_ago_is(site_tree, editor):
@@ -223,6 +277,7 @@ def offene_eintraege(anzahl, member, editor, bibliothek):
         melden(f"Meldung {n}")
         barriere(f"Barriere {n}")
         geprueft(f"Praxisbeispiel {n}", bibliothek, zuletzt_geprueft=heute() - timedelta(days=400))
+        fehlgeschlagen(f"Mail {n}", Mailversand.Stand.AUFGEGEBEN)
 
 
 @pytest.mark.parametrize("anzahl", [1, 30])
@@ -232,7 +287,8 @@ def test_dashboard_query_count_does_not_grow_with_open_items(
     offene_eintraege(anzahl, member, editor, site_tree.praxisbeispiele)
     client.force_login(editor)
 
-    with django_assert_num_queries(28):
+    # 28 before "Mailversand mit Fehlern", whose COUNT and first items add two.
+    with django_assert_num_queries(30):
         response = client.get(ADMIN_HOME)
 
-    assert response.content.decode().count('class="arbeitsliste__gruppe"') == 5
+    assert response.content.decode().count('class="arbeitsliste__gruppe"') == 6

@@ -7,6 +7,8 @@ from django.test import Client
 import icalendar
 import pytest
 
+from konto.choices import Benachrichtigungsart
+from konto.models import Benachrichtigung, Mailabwahl
 from konto.roles import Rolle
 from tests.factories.konto import UserFactory
 
@@ -63,6 +65,10 @@ def test_registration_mails_the_member_the_event_as_ics_and_the_cancel_link(
         "Wenn Sie nicht teilnehmen können, melden Sie sich bitte hier ab, damit eine andere Person Ihren Platz "
         f"bekommt: {BASE}/veranstaltungen/netzwerktreffen/#anmeldung\n\n"
         "Netzwerk Integration Rheinland-Pfalz\n\n"
+        "--\n"
+        "Sie erhalten diese Nachricht, weil Sie sich für diese Veranstaltung angemeldet haben.\n"
+        "Welche Benachrichtigungen Sie per E-Mail erhalten, ändern Sie hier:\n"
+        f"{BASE}/konto/benachrichtigungen/\n\n"
     )
     assert (filename, mimetype) == ("netzwerktreffen.ics", "text/calendar; charset=utf-8; method=PUBLISH")
     assert str(calendar["method"]) == "PUBLISH"
@@ -115,3 +121,50 @@ def test_the_member_who_moves_up_gets_the_ics_and_the_cancel_link(
     assert filename == "netzwerktreffen.ics"
     assert [str(e["uid"]) for e in calendar.walk("VEVENT")] == ["treffen-uid-1"]
     assert "/veranstaltungen/netzwerktreffen/#anmeldung" in message.body
+
+
+def test_registration_waiting_list_and_moving_up_appear_on_the_notifications_page(
+    groups, treffen, mailoutbox, django_capture_on_commit_callbacks
+):
+    erika = UserFactory(rolle=Rolle.MITGLIED_KOMMUNE)
+    max_ = UserFactory(rolle=Rolle.MITGLIED_KOMMUNE)
+    register(erika, treffen, django_capture_on_commit_callbacks)
+    register(max_, treffen, django_capture_on_commit_callbacks)
+
+    register(erika, treffen, django_capture_on_commit_callbacks, action="abmelden")
+
+    rows = Benachrichtigung.objects.order_by("pk").values_list("user", "art", "betreff", "url", "grund")
+    assert list(rows) == [
+        (
+            erika.pk,
+            "anmeldung",
+            "Anmeldung bestätigt: Netzwerktreffen",
+            "/veranstaltungen/netzwerktreffen/",
+            "Sie erhalten diese Nachricht, weil Sie sich für diese Veranstaltung angemeldet haben.",
+        ),
+        (
+            max_.pk,
+            "anmeldung",
+            "Warteliste: Netzwerktreffen",
+            "/veranstaltungen/netzwerktreffen/",
+            "Sie erhalten diese Nachricht, weil Sie sich auf die Warteliste dieser Veranstaltung gesetzt haben.",
+        ),
+        (
+            max_.pk,
+            "warteliste_nachgerueckt",
+            "Sie haben einen Platz: Netzwerktreffen",
+            "/veranstaltungen/netzwerktreffen/",
+            "Sie erhalten diese Nachricht, weil Sie auf der Warteliste dieser Veranstaltung standen.",
+        ),
+    ]
+
+
+def test_member_who_opted_out_of_registration_mails_gets_the_row_but_no_mail(
+    groups, treffen, mailoutbox, django_capture_on_commit_callbacks
+):
+    erika = UserFactory(rolle=Rolle.MITGLIED_KOMMUNE)
+    Mailabwahl.objects.create(user=erika, art=Benachrichtigungsart.ANMELDUNG)
+
+    register(erika, treffen, django_capture_on_commit_callbacks)
+
+    assert (mailoutbox, Benachrichtigung.objects.filter(user=erika).count()) == ([], 1)
