@@ -15,6 +15,8 @@ class DiskussionenConfig(AppConfig):
             handlungsfeld_sections,
             search_documents,
             signal_handlers,
+            umsetzung_sections,
+            wochenueberblick,
         )
 
         search_documents.connect()

@@ -7,7 +7,7 @@ class KontoConfig(AppConfig):
     verbose_name = _("Konten und Rollen")
 
     def ready(self):
-        from konto import ereignisse, sammlungen
+        from konto import ereignisse, sammlungen, wochenueberblick  # noqa: F401
 
         sammlungen.connect()
         ereignisse.connect()

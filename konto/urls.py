@@ -14,6 +14,11 @@ urlpatterns = [
     path("benachrichtigungen/", views.benachrichtigungen, name="benachrichtigungen"),
     path("benachrichtigungen/gelesen/", views.benachrichtigungen_gelesen, name="benachrichtigungen_gelesen"),
     path("benachrichtigungen/<int:pk>/", views.benachrichtigung_oeffnen, name="benachrichtigung"),
+    path(
+        "wochenueberblick/abbestellen/<str:token>/",
+        views.wochenueberblick_abbestellen,
+        name="wochenueberblick_abbestellen",
+    ),
     path("loeschen/", views.konto_loeschen, name="loeschen"),
     path("passwort/", views.PasswortAendernView.as_view(), name="passwort_aendern"),
     path(

@@ -8,8 +8,10 @@ from django.urls import reverse, reverse_lazy
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
+from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
+from konto import wochenueberblick
 from konto.benachrichtigungen import als_gelesen_markieren, ungelesen
 from konto.forms import AnmeldeForm, EinladungAnnehmenForm, KontoLoeschenForm, MailabwahlForm, PasswortAendernForm
 from konto.invitations import accept_invitation, find_usable_invitation
@@ -135,3 +137,14 @@ def benachrichtigungen_gelesen(request):
     als_gelesen_markieren(request.user)
     messages.success(request, _("Alle Benachrichtigungen sind als gelesen markiert."))
     return redirect("konto:benachrichtigungen")
+
+
+@csrf_exempt  # The signed token authenticates; RFC 8058 one-click POSTs from mail clients carry no CSRF token.
+@never_cache
+def wochenueberblick_abbestellen(request, token):
+    """GET asks for confirmation, POST turns off the weekly digest; both without login, by the signed token."""
+    user_id = wochenueberblick.mitglied_id(token)
+    if user_id is None:
+        return render(request, "konto/wochenueberblick_abbestellen.html", {"ungueltig": True}, status=400)
+    erledigt = request.method == "POST" and wochenueberblick.abbestellen(user_id) is not None
+    return render(request, "konto/wochenueberblick_abbestellen.html", {"erledigt": erledigt})

@@ -9,10 +9,12 @@ class PraxisbeispieleConfig(AppConfig):
     def ready(self):
         from praxisbeispiele import (  # noqa: F401
             arbeitsliste,
+            erinnerungen,
             handlungsfeld_sections,
             konto_sections,
             search_documents,
             signal_handlers,
+            wochenueberblick,
         )
 
         signal_handlers.connect()

@@ -7,7 +7,7 @@ class VeranstaltungenConfig(AppConfig):
     verbose_name = _("Veranstaltungen")
 
     def ready(self):
-        from veranstaltungen import handlungsfeld_sections, search_documents, signal_handlers  # noqa: F401
+        from veranstaltungen import handlungsfeld_sections, search_documents, signal_handlers, wochenueberblick  # noqa: F401
 
         signal_handlers.connect()
         search_documents.connect()
