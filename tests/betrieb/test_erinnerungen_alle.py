@@ -1,5 +1,8 @@
 """manage.py erinnerungen_senden runs the reminders of every app: Fragen an das Land, barrier reports, reviews."""
 
+import os
+import subprocess
+import sys
 from datetime import date, datetime
 from io import StringIO
 from zoneinfo import ZoneInfo
@@ -70,6 +73,19 @@ def sent():
 
 def test_every_apps_reminder_is_registered_with_the_command():
     assert {frage_erinnern, barriere_erinnern, pruefung_erinnern} <= set(erinnerungen.registered())
+
+
+def test_django_setup_alone_registers_the_reminders_as_the_command_sees_them():
+    # A fresh process: only the AppConfigs' ready() imports, none of this test module's, register the functions.
+    code = (
+        "import django; django.setup(); from netzwerk_site import erinnerungen; "
+        "print(*sorted(f'{f.__module__}.{f.__name__}' for f in erinnerungen.registered()))"
+    )
+    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "netzwerk_site.settings.test"}
+
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True)  # noqa: S603
+
+    assert DREI - set(result.stdout.split()) == set()
 
 
 def test_the_command_sends_each_apps_reminders_once_and_nothing_on_a_second_run(
