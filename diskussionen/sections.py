@@ -1,13 +1,15 @@
 """What the Diskussionen add to other pages, for members only: active threads, linked threads, and on the
-member's overview her threads, the threads she follows and her e-mail setting."""
+member's overview her threads, the threads she follows, her e-mail setting and, for Land members, the questions
+assigned to her Stelle."""
 
 from django.urls import reverse
+from django.utils import timezone
 
 from diskussionen.choices import Haeufigkeit
 from diskussionen.forms import EinstellungForm
 from diskussionen.models import Benachrichtigungseinstellung
-from diskussionen.queries import aktive_diskussionen, diskussionen_fuer, diskussionen_zu
-from konto.roles import is_member
+from diskussionen.queries import aktive_diskussionen, diskussionen_fuer, diskussionen_zu, offene_fragen_fuer
+from konto.roles import is_land_member, is_member
 from konto.uebersicht import ausschnitt
 from netzwerk_site import sections
 from netzwerk_site.models import HomePage
@@ -68,3 +70,19 @@ def benachrichtigungen_section(request, user):
     haeufigkeit = einstellung.haeufigkeit if einstellung else Haeufigkeit.SOFORT
     context = {"einstellung_form": EinstellungForm(initial={"haeufigkeit": haeufigkeit})}
     return Section("diskussionen/sections/konto_benachrichtigungen.html", context, order=40)
+
+
+@sections.register("konto")
+def fragen_an_ihre_stelle_section(request, user):
+    """The open questions assigned to the Land member's Organisation, overdue first, each with its due date.
+
+    Answered questions are left to /diskussionen/fragen/, which the section links: the overview lists what is
+    still to do.
+    """
+    if not is_land_member(user):
+        return None
+    today = timezone.localdate()
+    fragen = ausschnitt(request, "fragen", offene_fragen_fuer(user, today=today))
+    for frage in fragen.eintraege:
+        frage.tage_ueberfaellig = (today - frage.faellig_am).days if frage.is_ueberfaellig_flag else 0
+    return Section("diskussionen/sections/konto_fragen.html", {"fragen_an_ihre_stelle": fragen}, order=1)

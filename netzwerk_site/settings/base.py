@@ -119,6 +119,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "konto.context_processors.portal",
+                "diskussionen.context_processors.fragen",
             ],
         },
     },
