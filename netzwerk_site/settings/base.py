@@ -219,6 +219,9 @@ UPLOADS = {
 # address and confirmations per recipient address within an hour (netzwerk_site/barrieren.py).
 BARRIERE_MELDEN_MIN_SEKUNDEN = float(os.environ.get("BARRIERE_MELDEN_MIN_SEKUNDEN", "3"))
 BARRIERE_MELDEN_PRO_STUNDE = int(os.environ.get("BARRIERE_MELDEN_PRO_STUNDE", "5"))
+# Days the Redaktion has to answer a barrier report: six weeks, as the Erklärung zur Barrierefreiheit promises
+# (BITV 2.0 § 7, Directive (EU) 2016/2102 Art. 7(1)(b); docs/accessibility.md). The work list and the mails show it.
+BARRIEREMELDUNG_ANTWORTFRIST_TAGE = 42
 
 # A creating POST repeated identically within this many seconds creates nothing and lands on the first
 # result (netzwerk_site/idempotency.py); 0 switches this off.

@@ -18,6 +18,7 @@ from konto.models import Benachrichtigung
 from konto.roles import Rolle
 from netzwerk_site import arbeitsliste
 from netzwerk_site.models import Barrieremeldung, Mailversand
+from netzwerk_site.settings import base as base_settings
 from praxisbeispiele.submission import create_submission, ensure_workflow
 from tests.factories.diskussionen import BeitragFactory, DiskussionFactory
 from tests.factories.konto import UserFactory
@@ -163,6 +164,10 @@ def test_work_list_and_barrier_notification_show_the_same_deadline(
     (benachrichtigung,) = Benachrichtigung.objects.filter(user=editor, art=Benachrichtigungsart.BARRIERE_GEMELDET)
     assert [e.hinweis for e in found.eintraege] == [f"Antwort fällig am {frist}"]
     assert benachrichtigung.betreff == f"Neue Barrieremeldung, Antwort bis {frist}"
+
+
+def test_the_answer_deadline_setting_is_six_weeks():
+    assert base_settings.BARRIEREMELDUNG_ANTWORTFRIST_TAGE == 42
 
 
 def fehlgeschlagen(betreff, stand, versuche=2):
