@@ -87,7 +87,24 @@ SEITEN_DATEIEN = r"^((?:[\w\-]+/)+[\w\-]+\.(?:atom|csv|json))$"
 TABELLE = (
     # konto
     Fall("konto/", "/konto/", ANGEMELDETE),
-    Fall("konto/anmelden/", "/konto/anmelden/", Rollen(200, ZUM_KONTO, ZUM_KONTO, ZUM_KONTO, 200, ZUM_KONTO)),
+    # A signed-in user is sent on: the Redaktion to the admin, everyone else to the account.
+    Fall("konto/anmelden/", "/konto/anmelden/", Rollen(200, ZUM_KONTO, ZUM_KONTO, Weiter("/admin/"), 200, ZUM_KONTO)),
+    Fall("konto/passwort/", "/konto/passwort/", ANGEMELDETE),
+    Fall("konto/benachrichtigungen/", "/konto/benachrichtigungen/", ANGEMELDETE),
+    Fall("konto/benachrichtigungen/gelesen/", "/konto/benachrichtigungen/gelesen/", ANGEMELDETE_NUR_POST),
+    # Nobody's notification: another member's answers the same 404 (tests/konto/test_benachrichtigungen.py).
+    Fall(
+        "konto/benachrichtigungen/<int:pk>/",
+        "/konto/benachrichtigungen/999999/",
+        Rollen(ANMELDEN, 404, 404, 404, ANMELDEN, 404),
+        fall="fremd",
+    ),
+    Fall(
+        "konto/wochenueberblick/abbestellen/<str:token>/",
+        "/konto/wochenueberblick/abbestellen/gefaelscht/",
+        alle(400),
+        fall="ungueltig",
+    ),
     Fall("konto/abmelden/", "/konto/abmelden/", alle(405)),
     Fall("konto/einladung/<str:token>/", "/konto/einladung/{w.einladung_token}/", alle(200)),
     Fall("konto/einladung/<str:token>/", "/konto/einladung/unbekannt/", alle(410), fall="ungueltig"),
@@ -107,6 +124,23 @@ TABELLE = (
         "praxisbeispiele/einreichen/<int:pk>/danke/",
         "/praxisbeispiele/einreichen/{w.einreichung.pk}/danke/",
         Rollen(ANMELDEN, 200, 404, 404, ANMELDEN, 403),
+    ),
+    # The revision form opens only for the submitter and only while the Redaktion asks for changes.
+    Fall(
+        "praxisbeispiele/einreichen/<int:pk>/bearbeiten/",
+        "/praxisbeispiele/einreichen/{w.einreichung.pk}/bearbeiten/",
+        Rollen(ANMELDEN, 409, 404, 404, ANMELDEN, 403),
+    ),
+    Fall(
+        "praxisbeispiele/einreichen/<int:pk>/ueberarbeitet/",
+        "/praxisbeispiele/einreichen/{w.einreichung.pk}/ueberarbeitet/",
+        Rollen(ANMELDEN, 200, 404, 404, ANMELDEN, 403),
+    ),
+    Fall(
+        "aktionen/praxisbeispiele/pruefung/<str:token>/",
+        "/aktionen/praxisbeispiele/pruefung/gefaelscht/",
+        alle(400),
+        fall="ungueltig",
     ),
     # Routes of the library page that answer with a file, served by Wagtail through our own pattern.
     Fall(SEITEN_DATEIEN, "/praxisbeispiele/export.csv", alle(200), fall="export.csv"),

@@ -28,9 +28,9 @@ def test_submission_title_with_line_breaks_is_stored_and_mailed_on_one_line(
 
     page = PraxisbeispielPage.objects.get()
     assert (response.status_code, page.title) == (302, EINZEILIG)
-    assert [message.subject for message in mail.outbox] == [
-        f"Die Seite „{EINZEILIG}“ wurde zur Freigabe in Moderationsphase „Redaktionelle Prüfung“ eingereicht.",
-        f"Ihr Praxisbeispiel „{EINZEILIG}“ ist eingegangen",
+    assert [(message.to, message.subject) for message in mail.outbox] == [
+        ([member.email], f"Ihr Praxisbeispiel „{EINZEILIG}“ ist eingegangen"),
+        ([editor.email], f"Neue Einreichung: „{EINZEILIG}“"),
     ]
 
 
