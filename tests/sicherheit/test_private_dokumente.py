@@ -32,6 +32,12 @@ from veranstaltungen.choices import Sichtbarkeit
 pytestmark = [pytest.mark.integration, pytest.mark.django_db]
 
 
+@pytest.fixture(autouse=True)
+def root_collection(db):
+    """Wagtail's root collection, which the flush after a transactional test in the same worker removes."""
+    return Collection.get_first_root_node() or Collection.add_root(name="Root")
+
+
 def below(path, root):
     return Path(path).resolve().is_relative_to(Path(root).resolve())
 
