@@ -28,7 +28,7 @@ def test_barrier_report_with_errors_has_no_serious_wcag_violations(seeded, live_
 
     page.fill("#id_name", "Erika Beispiel")
     with page.expect_navigation():
-        page.click("button[type=submit]")
+        page.locator("main").get_by_role("button", name="Meldung senden").click()
 
     assert page.locator("#fehler").is_visible()
     assert page.evaluate("document.activeElement.id") == "fehler"

@@ -31,5 +31,9 @@ def test_search_shows_marked_snippets_and_the_suggestion(seeded, live_server, ta
     page.goto(live_server.url + "/suche/?q=Kreuznacer+Modell")
 
     assert page.locator(".suche-vorschlag a").text_content() == "„Kreuznacher Modell“"
-    assert page.locator(".suche-treffer h3 a").all_text_contents() == ["Kreuznacher Modell"]
+    # The example first, then the Handlungsfeld under which the Auftaktdialog documented it.
+    assert page.locator(".suche-treffer h3 a").all_text_contents() == [
+        "Kreuznacher Modell",
+        "Frühzeitige Maßnahmen zur sprachlichen und sozialen Integration",
+    ]
     assert page.locator(".suche-treffer__auszug mark").first.text_content() == "Kreuznach"
