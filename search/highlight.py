@@ -62,10 +62,11 @@ def snippet(text, terms, analyzer=None, window=WINDOW):
             - bisect_left(span_starts, starts[i])
             for i in range(len(words))
         ]
-        first = max(range(len(words)), key=lambda i: (hits[i], -i))
-        first = max(0, min(first, len(words) - window))
-        # Start a little before the first match, so that it reads in context.
-        first = max(0, first - 3) if hits[first] else first
+        best = max(range(len(words)), key=lambda i: (hits[i], -i))
+        # Start a little before the densest window's first match, so that it reads in context and the matches
+        # after it stay inside the window (the earliest such window would end right at its first match).
+        first_match = bisect_left(starts, span_starts[bisect_left(span_starts, starts[best])])
+        first = max(0, min(first_match - 3, len(words) - window))
     last = min(len(words), first + window)
     begin = words[first].start() if first else 0
     end = words[last - 1].end() if last < len(words) else len(text)

@@ -36,4 +36,4 @@ def test_search_shows_marked_snippets_and_the_suggestion(seeded, live_server, ta
         "Kreuznacher Modell",
         "Frühzeitige Maßnahmen zur sprachlichen und sozialen Integration",
     ]
-    assert page.locator(".suche-treffer__auszug mark").first.text_content() == "Kreuznach"
+    assert page.locator(".suche-treffer__auszug mark").first.text_content() == "Kreuznacher"

@@ -31,13 +31,26 @@ def test_the_snippet_starts_where_counting_every_match_would_start_it(seed):
     terms = {stem("sprachmittlung"), stem("eltern")}
     hits = naive_window_hits(text, terms)
     best = max(range(len(hits)), key=lambda i: (hits[i], -i))
-    first = max(0, min(best, len(hits) - highlight.WINDOW) - 3)
+    words = list(highlight._WORD.finditer(text))
+    spans = highlight._matches(text, terms, None)
+    first_match = next(
+        i for i, word in enumerate(words) if word.start() >= min(s for s, _ in spans if s >= words[best].start())
+    )
+    first = max(0, min(first_match - 3, len(hits) - highlight.WINDOW))
     expected_start = len(" ".join(text.split()[:first]))
 
     html = str(highlight.snippet(text, terms))
 
     shown = html.removeprefix("… ").replace("<mark>", "").replace("</mark>", "")
     assert shown.removesuffix(" …") == text[expected_start:].strip()[: len(shown.removesuffix(" …"))]
+
+
+def test_a_single_match_late_in_a_long_text_is_inside_the_snippet():
+    text = " ".join(["Vorwort"] * 200 + ["Sprachmittlungspool", "Westpfalz"] + ["Nachwort"] * 50)
+
+    html = str(highlight.snippet(text, {stem("westpfalz")}))
+
+    assert html.startswith("… Vorwort Vorwort Sprachmittlungspool <mark>Westpfalz</mark> Nachwort")
 
 
 def test_a_long_text_full_of_matches_costs_two_bisections_per_word(monkeypatch):
@@ -48,4 +61,5 @@ def test_a_long_text_full_of_matches_costs_two_bisections_per_word(monkeypatch):
 
     highlight.snippet(text, {stem("sprachmittlung")})
 
-    assert len(calls) == 2 * 20_000
+    # Two per word for the window counts, two more to find the first match of the densest window.
+    assert len(calls) == 2 * 20_000 + 2
