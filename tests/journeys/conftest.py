@@ -54,6 +54,18 @@ def go_to(page, name):
     return follow(page.get_by_role("navigation", name=navigation).get_by_role("link", name=name, exact=True))
 
 
+def ask_the_land(page, title, text, attachments=()):
+    """A member, already logged in, opens a Diskussion as a Frage an das Land, with optional attachments."""
+    go_to(page, "Diskussionen")
+    follow(page.get_by_role("link", name="Neue Diskussion beginnen"))
+    page.get_by_label("Titel").fill(title)
+    page.get_by_label("Ihr Beitrag").fill(text)
+    page.get_by_label("Frage an das Land").check()
+    if attachments:
+        page.get_by_label("Anhänge").set_input_files(files=list(attachments))
+    follow(page.get_by_role("button", name="Diskussion eröffnen"))
+
+
 def assign_in_admin(page, title, stelle, faellig_am):
     """The Redaktion, already in the Wagtail admin, assigns the question titled `title` through the admin menu."""
     page.get_by_role("button", name="Diskussionen", exact=True).click()

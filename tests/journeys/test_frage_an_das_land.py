@@ -10,7 +10,7 @@ import pytest
 from diskussionen.choices import Stand
 from diskussionen.models import Diskussion
 from konto.models import Benachrichtigung
-from tests.journeys.conftest import follow, go_to, log_in, on_small_screen, screenshot
+from tests.journeys.conftest import ask_the_land, follow, go_to, log_in, on_small_screen, screenshot
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -20,14 +20,9 @@ MFFKI = "Ministerium für Familie, Frauen, Kultur und Integration (MFFKI)"
 ASKER_MAIL = "integration@pirmasens.example.org"
 
 
-def ask_the_land(page, base):
+def ask_as_pirmasens(page, base):
     log_in(page, base, "pirmasens")
-    go_to(page, "Diskussionen")
-    follow(page.get_by_role("link", name="Neue Diskussion beginnen"))
-    page.get_by_label("Titel").fill(FRAGE)
-    page.get_by_label("Ihr Beitrag").fill("Drei Ortsgemeinden möchten gemeinsam eine Lotsin beschäftigen.")
-    page.get_by_label("Frage an das Land").check()
-    follow(page.get_by_role("button", name="Diskussion eröffnen"))
+    ask_the_land(page, FRAGE, "Drei Ortsgemeinden möchten gemeinsam eine Lotsin beschäftigen.")
 
 
 def assign_from_the_work_list(page, base, faellig_am):
@@ -51,7 +46,7 @@ def test_a_kommune_asks_the_land_the_redaktion_assigns_the_land_answers_and_the_
     faellig_am = timezone.localdate() + datetime.timedelta(days=10)
     ungelesen_vorher = Benachrichtigung.objects.filter(user__username="pirmasens", gelesen_am__isnull=True).count()
 
-    ask_the_land(person(), base)
+    ask_as_pirmasens(person(), base)
     landed, gruppe_text = assign_from_the_work_list(person(), base, faellig_am)
 
     assert landed == f"{base}/admin/"

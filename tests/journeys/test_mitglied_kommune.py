@@ -5,7 +5,7 @@ import zipfile
 
 import pytest
 
-from tests.journeys.conftest import feed_events, follow, go_to, log_in, on_small_screen, screenshot
+from tests.journeys.conftest import ask_the_land, feed_events, follow, go_to, log_in, on_small_screen, screenshot
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -32,15 +32,12 @@ def test_a_kommune_member_registers_asks_the_land_and_downloads_her_data(seeded,
     assert confirmation == 1
     assert NETZWERKTREFFEN in personal_feed
 
-    go_to(page, "Diskussionen")
-    follow(page.get_by_role("link", name="Neue Diskussion beginnen"))
-    page.get_by_label("Titel").fill(FRAGE)
-    page.get_by_label("Ihr Beitrag").fill("Wie handhaben andere Kommunen das?\nViele Grüße\nPaula Pirmasens")
-    page.get_by_label("Frage an das Land").check()
-    page.get_by_label("Anhänge").set_input_files(
-        files=[{"name": "kita-konzept.pdf", "mimeType": "application/pdf", "buffer": PDF}]
+    ask_the_land(
+        page,
+        FRAGE,
+        "Wie handhaben andere Kommunen das?\nViele Grüße\nPaula Pirmasens",
+        attachments=[{"name": "kita-konzept.pdf", "mimeType": "application/pdf", "buffer": PDF}],
     )
-    follow(page.get_by_role("button", name="Diskussion eröffnen"))
     thread_heading = page.get_by_role("heading", level=1).inner_text()
 
     assert thread_heading == FRAGE

@@ -6,7 +6,7 @@ from django.utils import timezone
 
 import pytest
 
-from tests.journeys.conftest import assign_in_admin, follow, go_to, log_in, on_small_screen, screenshot
+from tests.journeys.conftest import ask_the_land, assign_in_admin, follow, go_to, log_in, on_small_screen, screenshot
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -28,12 +28,7 @@ def test_a_question_to_the_land_is_assigned_answered_in_one_step_and_the_asker_s
 
     asker = person()
     log_in(asker, base, "pirmasens")
-    go_to(asker, "Diskussionen")
-    follow(asker.get_by_role("link", name="Neue Diskussion beginnen"))
-    asker.get_by_label("Titel").fill(FRAGE)
-    asker.get_by_label("Ihr Beitrag").fill("Wir suchen eine Förderung für Dolmetschende in der Migrationsberatung.")
-    asker.get_by_label("Frage an das Land").check()
-    follow(asker.get_by_role("button", name="Diskussion eröffnen"))
+    ask_the_land(asker, FRAGE, "Wir suchen eine Förderung für Dolmetschende in der Migrationsberatung.")
 
     redaktion = person()
     log_in(redaktion, base, "redaktion")
