@@ -1,8 +1,12 @@
 """Form fields shared by every app."""
 
 from django import forms
+from django.core.exceptions import ValidationError
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
+
+from netzwerk_site.models import Kommune
+from netzwerk_site.widgets import KommunenAuswahl, KommunenEingabe
 
 
 def one_line(value):
@@ -41,3 +45,69 @@ def mit_zeichenzaehler(field):
     field.widget.attrs.pop("maxlength", None)
     field.widget.attrs["data-zeichen-max"] = str(field.max_length)
     return field
+
+
+def kommunen_nach_name(kommunen, suche):
+    """{typed name: [matching Kommunen]} for each name in suche (separated by ";"), matched without case.
+
+    A name matches a Kommune's name or the name shown in the list ("Landkreis Kusel", "Stadt Trier").
+    """
+    namen = [name.strip() for name in suche.split(";") if name.strip()]
+    return {
+        name: [k for k in kommunen if name.casefold() in (k.name.casefold(), k.display_name.casefold())]
+        for name in namen
+    }
+
+
+class KommunenField(forms.ModelMultipleChoiceField):
+    """Kommunen chosen in a KommunenAuswahl: ticked boxes plus names typed into its search box.
+
+    A typed name that matches exactly one Kommune joins the selection; any other name is an error at the
+    field, and the search box keeps what was typed.
+    """
+
+    widget = KommunenAuswahl
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("queryset", Kommune.objects.select_related("landkreis"))
+        super().__init__(**kwargs)
+
+    def aufloesen(self, value):
+        """(ids with the resolved names added, names that matched none or several, their errors)."""
+        ids = [str(pk) for pk in value or []]
+        offen, fehler = [], []
+        suche = getattr(value, "suche", "")
+        for name, treffer in kommunen_nach_name(list(self.queryset), suche).items():
+            if len(treffer) == 1:
+                if str(treffer[0].pk) not in ids:
+                    ids.append(str(treffer[0].pk))
+                continue
+            offen.append(name)
+            if treffer:
+                namen = ", ".join(str(kommune) for kommune in treffer)
+                fehler.append(
+                    _("„%(name)s“ passt zu mehreren Kommunen (%(namen)s). Kreuzen Sie die gemeinte in der Liste an.")
+                    % {"name": name, "namen": namen}
+                )
+            else:
+                fehler.append(
+                    _(
+                        "Eine Kommune „%(name)s“ kennen wir nicht. Prüfen Sie die Schreibweise oder kreuzen Sie die Kommune in der Liste an."
+                    )
+                    % {"name": name}
+                )
+        return ids, offen, fehler
+
+    def bound_data(self, data, initial):
+        ids, offen, _fehler = self.aufloesen(data)
+        return KommunenEingabe(ids, "; ".join(offen))
+
+    def prepare_value(self, value):
+        prepared = super().prepare_value(value)
+        return KommunenEingabe(prepared, value.suche) if isinstance(value, KommunenEingabe) else prepared
+
+    def clean(self, value):
+        ids, _offen, fehler = self.aufloesen(value)
+        if fehler:
+            raise ValidationError(fehler)
+        return super().clean(ids)

@@ -2,8 +2,8 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from netzwerk_site import uploads
-from netzwerk_site.fields import OneLineField, mit_zeichenzaehler, zu_lang
-from netzwerk_site.models import Kommune, Themenfeld, Zielgruppe
+from netzwerk_site.fields import KommunenField, OneLineField, mit_zeichenzaehler, zu_lang
+from netzwerk_site.models import Themenfeld, Zielgruppe
 
 
 class CheckboxGroup(forms.CheckboxSelectMultiple):
@@ -48,14 +48,12 @@ class EinreichungForm(forms.Form):
         help_text=_("Wählen Sie mindestens ein Themenfeld, zu dem das Beispiel passt."),
         error_messages={"required": _("Wählen Sie mindestens ein Themenfeld aus.")},
     )
-    kommunen = forms.ModelMultipleChoiceField(
+    kommunen = KommunenField(
         label=_("Kommunen"),
-        queryset=Kommune.objects.all(),
         required=False,
-        widget=forms.SelectMultiple(attrs={"size": 8}),
         help_text=_(
-            "Wählen Sie die Kommunen, in denen das Beispiel umgesetzt wird; mehrere wählen Sie mit gedrückter "
-            "Strg-Taste. Lassen Sie das Feld leer, wenn das Beispiel landesweit gilt."
+            "Kreuzen Sie die Kommunen an, in denen das Beispiel umgesetzt wird; Gemeinden stehen unter ihrem "
+            "Landkreis. Lassen Sie das Feld leer, wenn das Beispiel landesweit gilt."
         ),
     )
     zielgruppen = forms.ModelMultipleChoiceField(

@@ -52,3 +52,57 @@
         }
     });
 })();
+
+// Kommune choice (netzwerk_site.widgets.KommunenAuswahl): typing into "Kommune suchen" shows only the
+// matching Kommunen and opens their Landkreis; a name picked from the list is ticked and the box emptied.
+// Without JavaScript the typed name is posted and the server adds it.
+(() => {
+    function normalisiert(text) {
+        return text.trim().toLocaleLowerCase("de-DE");
+    }
+
+    function filtern(auswahl, suche, status) {
+        const begriff = normalisiert(suche.value);
+        let treffer = 0;
+        auswahl.querySelectorAll(".kommunen-auswahl__gruppe").forEach((gruppe) => {
+            let sichtbar = 0;
+            gruppe.querySelectorAll("[data-kommune-name]").forEach((eintrag) => {
+                const passt = !begriff || eintrag.dataset.kommuneName.includes(begriff);
+                eintrag.hidden = !passt;
+                sichtbar += passt ? 1 : 0;
+            });
+            gruppe.hidden = sichtbar === 0;
+            if (begriff) {
+                gruppe.open = sichtbar > 0;
+            } else {
+                gruppe.open = gruppe.querySelector("input:checked") !== null;
+            }
+            treffer += sichtbar;
+        });
+        status.textContent = begriff ? `${treffer} passende Kommunen` : "";
+        return begriff;
+    }
+
+    function ankreuzen(auswahl, suche) {
+        const begriff = normalisiert(suche.value);
+        const genau = [...auswahl.querySelectorAll("[data-kommune-name]")].filter(
+            (eintrag) => eintrag.dataset.kommuneName === begriff,
+        );
+        if (genau.length === 1) {
+            genau[0].querySelector("input").checked = true;
+            suche.value = "";
+        }
+    }
+
+    document.addEventListener("DOMContentLoaded", () => {
+        document.querySelectorAll("[data-kommunen-auswahl]").forEach((auswahl) => {
+            const suche = auswahl.querySelector(".kommunen-auswahl__suche input");
+            const status = auswahl.querySelector("[data-kommunen-status]");
+            suche.addEventListener("input", () => filtern(auswahl, suche, status));
+            suche.addEventListener("change", () => {
+                ankreuzen(auswahl, suche);
+                filtern(auswahl, suche, status);
+            });
+        });
+    });
+})();
