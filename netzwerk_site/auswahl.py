@@ -21,6 +21,7 @@ from collections.abc import Callable
 
 from django.core.paginator import Paginator
 from django.core.validators import slug_re
+from django.db.models import QuerySet, Value
 from django.http import QueryDict
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
@@ -174,12 +175,26 @@ def narrow(queryset, auswahl, facets, skip=None):
 
 
 def count(base, auswahl, facets, options):
-    """{param: {value: count}}: how many results ticking each option would give."""
-    counts = {}
-    for facet in facets:
-        per_value = facet.count(narrow(base, auswahl, facets, skip=facet.name), options[facet.name])
-        counts[facet.name] = {value: per_value.get(value, 0) for value, _ in options[facet.name]}
-    return counts
+    """{param: {value: count}}: how many results ticking each option would give.
+
+    A facet's count gives a mapping, or a queryset of rows with key and n: those of every facet are
+    asked for in one UNION ALL query, one branch per facet, so the number of queries stays the same
+    whatever the selection and the size of the list.
+    """
+    per_facet, branches = {}, []
+    for position, facet in enumerate(facets):
+        counted = facet.count(narrow(base, auswahl, facets, skip=facet.name), options[facet.name])
+        if isinstance(counted, QuerySet):
+            per_facet[facet.name] = {}
+            branches.append(counted.annotate(facet=Value(position)).values_list("facet", "key", "n"))
+        else:
+            per_facet[facet.name] = counted
+    if branches:
+        for position, key, n in branches[0].union(*branches[1:], all=True):
+            per_facet[facets[position].name][key] = n
+    return {
+        facet.name: {value: per_facet[facet.name].get(value, 0) for value, _ in options[facet.name]} for facet in facets
+    }
 
 
 @dataclasses.dataclass(frozen=True)

@@ -26,6 +26,9 @@ def zielgruppe_options():
 def by_slug(field_name, group=None):
     """narrow and count for a foreign key or many-to-many field to a vocabulary with slugs.
 
+    count gives rows of key and n, unevaluated, so that netzwerk_site.auswahl.count asks for every
+    facet's counts in one query.
+
     group names a foreign key of the vocabulary to a row that stands for it (Kommune.landkreis):
     choosing that row includes its members, and a member counts for it instead of for itself.
     """
@@ -48,16 +51,14 @@ def by_slug(field_name, group=None):
     def count(queryset, options):
         field = getattr(queryset.model, field_name)
         if not hasattr(field, "through"):
-            rows = queryset.order_by().annotate(key=key(field_name)).values_list("key").annotate(n=Count("pk"))
-            return dict(rows)
+            return queryset.order_by().annotate(key=key(field_name)).values("key").annotate(n=Count("pk"))
         source, target = field.field.m2m_field_name(), field.field.m2m_reverse_field_name()
-        rows = (
+        return (
             field.through.objects.filter(**{f"{source}_id__in": queryset.values("pk")})
             .annotate(key=key(target))
-            .values_list("key")
+            .values("key")
             .annotate(n=Count(f"{source}_id", distinct=True))
         )
-        return dict(rows)
 
     return narrow, count
 
@@ -69,7 +70,7 @@ def by_value(field_name):
         return queryset.filter(**{f"{field_name}__in": values})
 
     def count(queryset, options):
-        return dict(queryset.order_by().values_list(field_name).annotate(n=Count("pk")))
+        return queryset.order_by().annotate(key=F(field_name)).values("key").annotate(n=Count("pk"))
 
     return narrow, count
 

@@ -1,6 +1,7 @@
 """The declared URL parameters of the Praxisbeispiel library, and what its page shows of them.
 
-Every facet costs one query for its options and one for its counts, whatever the data size.
+Every stored vocabulary costs one query for its options, and the counts of all facets one query together
+(netzwerk_site.auswahl.count), whatever the data size and the selection.
 """
 
 from django.apps import apps
