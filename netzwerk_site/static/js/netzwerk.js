@@ -106,3 +106,15 @@
         });
     });
 })();
+
+// Filter toggle (components/filter_toggle.html): a sidebar on wide screens, so it starts open there.
+(() => {
+    const BREIT = "(min-width: 60rem)";
+    document.addEventListener("DOMContentLoaded", () => {
+        if (window.matchMedia(BREIT).matches) {
+            document.querySelectorAll(".filter-toggle").forEach((toggle) => {
+                toggle.open = true;
+            });
+        }
+    });
+})();
