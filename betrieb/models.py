@@ -42,8 +42,9 @@ class AuditEintrag(models.Model):
         help_text=_("Die Adresse wird mit dem Eintrag gelöscht, sobald die Aufbewahrungsfrist abgelaufen ist."),
     )
 
-    # Derived from content (or an operations record): never what visitors see on its own.
+    # Derived from content (or an operations record): never what visitors or members see on its own.
     changes_public_pages = False
+    changes_member_pages = False
 
     class Meta:
         ordering = ["-created_at", "-pk"]
@@ -102,11 +103,14 @@ def _as_text(value):
 
 
 class Seitenstand(models.Model):
-    """One row: a number that grows with every content change, so cached pages of all processes expire at once."""
+    """One row: numbers that grow with every content change, so cached pages of all processes expire at once."""
 
     generation = models.PositiveBigIntegerField(_("Stand"), default=0)
-    # Raising the number must not itself count as a change of what visitors see.
+    # Raised by every change, also of what only members see (betrieb.page_cache, members' entries).
+    mitglieder_generation = models.PositiveBigIntegerField(_("Stand für Mitglieder"), default=0)
+    # Raising the numbers must not itself count as a change of what visitors or members see.
     changes_public_pages = False
+    changes_member_pages = False
 
     class Meta:
         verbose_name = _("Seitenstand")

@@ -1,4 +1,4 @@
-"""Whole-page cache for anonymous visitors, invalidated by every content change.
+"""Whole-page cache for anonymous visitors, and per visibility class for members; invalidated by every change.
 
 Anonymous visitors see the same page for the same URL, so their pages are cached whole. The cache
 key carries a generation number kept in the database (Seitenstand): any saved or deleted content,
@@ -8,6 +8,29 @@ messages cookie on the request, a 200 answer without cookies (a CSRF token in th
 no private or no-store Cache-Control, and a URL whose query parameters the view declared all
 (netzwerk_site.auswahl.declare), so that `/?x=<random>` creates no entry. Entries also expire after SEITENCACHE_SEKUNDEN, because
 lists such as "upcoming Veranstaltungen" change with the clock.
+
+Members (MemberPageCacheMiddleware, deeper in the chain, after authentication and messages):
+- What is cached: the body of a GET answer of a view or page type that declared itself the same for every
+  member of a class (netzwerk_site.persoenlich.members_cacheable for function views, `members_cacheable = True`
+  on a page type), under the viewer's visibility class, host, language and full URL (query parameters
+  declared as above). The visibility class is the set of the user's groups (Mitglied (Kommune), Mitglied
+  (Land), Redaktion, …): everything the templates decide by role (is_member, is_redaktion, is_land_member,
+  group permissions) is the same within it. Superusers, inactive users and anonymous users with a session get
+  no member entries (their pages are built cold).
+- What is personal: every part rendered through {% persoenlich %} (header account items and counts, Django
+  messages, the CSRF token, the member's own adoption, registration, follow state and posts). In a cached
+  body they are placeholders with a random nonce of that build; netzwerk_site.persoenlich.fill renders them
+  for the current request right after the build and on every hit, so nobody gets another's bits, and
+  member text cannot forge a placeholder (it cannot know the nonce, which no answer contains).
+- Invalidation: a second number, Seitenstand.mitglieder_generation, rises after the commit of every change,
+  also of models that declare `changes_public_pages = False` (discussions): members see those. Only models
+  that declare `changes_member_pages = False` (operations records, per-member state that only personal
+  parts show) leave it alone. The anonymous generation stays untouched by members-only changes.
+- Why it cannot leak across classes: the class is part of the key, and the anonymous cache refuses any
+  request with a session cookie while the member cache serves only authenticated users; answers to members
+  keep `Cache-Control: private, no-store` and `Vary: Cookie` (betrieb.cache_control, outside this middleware).
+tests/betrieb/test_mitglieder_seitencache.py and tests/sicherheit/test_seitencache_personen.py prove it for
+each cached page type and each pair of viewers.
 """
 
 import hashlib
@@ -19,13 +42,16 @@ from django.core.cache import caches
 from django.db import DatabaseError, transaction
 from django.db.models import F
 from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.http import HttpResponse
+from django.urls import resolve
 from django.utils.cache import get_conditional_response
 from django.utils.http import parse_http_date_safe
 
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from betrieb.models import Seitenstand
-from netzwerk_site import auswahl
+from konto.roles import group_names
+from netzwerk_site import auswahl, persoenlich
 
 # Models of other projects whose rows never change what an anonymous visitor sees. The portal's own
 # models say so themselves: `changes_public_pages = False` on the model or on its app's AppConfig.
@@ -57,39 +83,53 @@ def generation():
     return Seitenstand.objects.values_list("generation", flat=True).first() or 0
 
 
-def _bump():
+def member_generation():
+    return Seitenstand.objects.values_list("mitglieder_generation", flat=True).first() or 0
+
+
+def _bump(public=True):
+    raised = {"mitglieder_generation": F("mitglieder_generation") + 1}
+    if public:
+        raised["generation"] = F("generation") + 1
     try:
         with transaction.atomic():
-            if not Seitenstand.objects.update(generation=F("generation") + 1):
-                Seitenstand.objects.create(generation=1)
+            if not Seitenstand.objects.update(**raised):
+                Seitenstand.objects.create(generation=int(public), mitglieder_generation=1)
     except DatabaseError:
         # Only while migrations build the database, before the table exists: nothing is cached yet.
         logger.debug("Seitenstand nicht erhöht: Tabelle fehlt noch.")
 
 
-def invalidate():
-    """Raise the generation once the current transaction commits (at once outside a transaction)."""
-    transaction.on_commit(_bump)
+def invalidate(public=True):
+    """Raise the generations once the current transaction commits (at once outside a transaction).
+
+    public=False raises only the members' generation: the change shows only on members' pages.
+    """
+    transaction.on_commit(lambda: _bump(public))
 
 
 def on_change(sender, **kwargs):
     # Historical models of migrations ("__fake__") may run before the Seitenstand table exists.
     if sender.__module__ == "__fake__" or kwargs.get("raw") or sender._meta.label_lower in UNBERUECKSICHTIGT:
         return
-    if not changes_public_pages(sender):
-        return
     if sender._meta.label_lower == "konto.user" and kwargs.get("update_fields") == frozenset({"last_login"}):
         return
-    invalidate()
+    if not _declared(sender, "changes_member_pages"):
+        return
+    invalidate(public=changes_public_pages(sender))
 
 
 def changes_public_pages(model):
     """False for models that declare it, or whose app declares it (members-only or derived data)."""
-    declared = getattr(model, "changes_public_pages", None)
+    return _declared(model, "changes_public_pages")
+
+
+def _declared(model, name):
+    declared = getattr(model, name, None)
     if declared is None:
         # Django's own migration records have an app label that no installed app carries.
         config = apps.app_configs.get(model._meta.app_label)
-        declared = getattr(config, "changes_public_pages", True)
+        declared = getattr(config, name, True)
     return declared
 
 
@@ -155,4 +195,73 @@ class PageCacheMiddleware:
             response[HEADER] = "gespeichert"
             # Template responses are rendered by the handler before any middleware sees them.
             cache.set(key, response, timeout())
+        return response
+
+
+# -- members ------------------------------------------------------------------------------------------------------
+MITGLIEDER_PREFIX = "mitgliedercache"
+# Headers of the view's answer that a hit repeats; the middlewares outside add theirs on every answer.
+_OHNE_HEADER = {"set-cookie", HEADER.lower(), "content-length"}
+
+
+def visibility_class(user):
+    """The user's groups joined, for an active member whose pages depend on nothing else; None otherwise."""
+    if not user.is_authenticated or not user.is_active or user.is_superuser:
+        return None
+    return "|".join(sorted(group_names(user)))
+
+
+def _member_key(request, klasse, generation):
+    url = request.get_full_path()
+    language = getattr(request, "LANGUAGE_CODE", "")
+    raw = f"{klasse}|{language}|{request.get_host()}|{url}"
+    digest = hashlib.sha256(raw.encode("utf-8", "surrogateescape")).hexdigest()
+    return f"{MITGLIEDER_PREFIX}:{generation}:{digest}"
+
+
+def _member_request(request):
+    if request.method not in ("GET", "HEAD") or timeout() <= 0 or request.path.startswith(AUSGENOMMENE_PFADE):
+        return None
+    return visibility_class(request.user)
+
+
+class MemberPageCacheMiddleware:
+    """Serve a member's GET request from the body cached for her visibility class, her personal parts filled in."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        klasse = _member_request(request)
+        if klasse is None:
+            return self.get_response(request)
+        key = _member_key(request, klasse, member_generation())
+        cache = _cache()
+        entry = cache.get(key)
+        if entry is not None:
+            return self._hit(request, entry)
+        persoenlich.allow_build(request)
+        with auswahl.recording() as declared:
+            response = self.get_response(request)
+        bau = persoenlich.finished_build(request)
+        html = response.get("Content-Type", "").startswith("text/html")
+        if bau is None or response.streaming or not (html or bau.stellen):
+            # Files of a cacheable page type (the library's CSV export) are neither stored nor filled.
+            return response
+        content = response.content.decode(response.charset)
+        if html and request.method == "GET" and request.GET.keys() <= declared and _cacheable_response(response):
+            headers = {name: value for name, value in response.items() if name.lower() not in _OHNE_HEADER}
+            cache.set(
+                key, {"content": content, "headers": headers, "nonce": bau.nonce, "stellen": bau.stellen}, timeout()
+            )
+            response[HEADER] = "gespeichert"
+        response.content = persoenlich.fill(request, content, bau.nonce, bau.stellen)
+        return response
+
+    def _hit(self, request, entry):
+        # Templates of personal parts may ask which view answers (aria-current in the header).
+        request.resolver_match = resolve(request.path_info)
+        content = persoenlich.fill(request, entry["content"], entry["nonce"], entry["stellen"])
+        response = HttpResponse(content, headers=entry["headers"])
+        response[HEADER] = "treffer"
         return response

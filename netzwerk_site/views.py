@@ -8,8 +8,10 @@ from netzwerk_site import barrieren, facets, queries
 from netzwerk_site.barrieren import BarriereForm
 from netzwerk_site.client_address import client_address
 from netzwerk_site.idempotency import idempotent
+from netzwerk_site.persoenlich import members_cacheable
 
 
+@members_cacheable
 def umsetzung(request):
     """All 33 Handlungsfelder with responsibility and state; unknown filter values are ignored with a notice."""
     auswahl, options = liste.load(liste.parse(request.GET, facets.UMSETZUNG), facets.UMSETZUNG)

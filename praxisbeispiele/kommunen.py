@@ -6,8 +6,11 @@ from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from netzwerk_site.auswahl import PAGE_PARAM, declare, paginate
 from netzwerk_site.choices import KommuneArt
 from netzwerk_site.models import Kommune
+from netzwerk_site.persoenlich import members_cacheable
+from praxisbeispiele.facets import PER_PAGE
 from praxisbeispiele.models import PraxisbeispielPage, Uebernahme
 
 
@@ -53,6 +56,7 @@ def uebernahmen_of(kommune):
     )
 
 
+@members_cacheable
 def kommune_list(request):
     counts = praxisbeispiel_counts()
     kommunen = [(kommune, counts.get(kommune.pk, 0)) for kommune in kreisebene().order_by("name", "art")]
@@ -60,11 +64,15 @@ def kommune_list(request):
 
 
 def kommune_detail(request, slug):
+    """A Kommune with its examples, a page of them at a time as in the library, and its Übernahmen."""
     kommune = get_object_or_404(Kommune.objects.select_related("landkreis"), slug=slug)
+    declare(PAGE_PARAM)
+    seite, notices = paginate(praxisbeispiele_of(kommune), request.GET.get(PAGE_PARAM, "1")[:20], PER_PAGE)
     context = {
         "kommune": kommune,
         "gemeinden": kommune.gemeinden.order_by("name"),
-        "praxisbeispiele": praxisbeispiele_of(kommune),
+        "seite": seite,
+        "notices": notices,
         "uebernahmen": uebernahmen_of(kommune),
         "crumbs": [(_("Kommunen"), reverse("kommune_list"))],
         "current": kommune.display_name,

@@ -45,6 +45,8 @@ class PraxisbeispielIndexPage(RoutablePageMixin, Page):
     api_fields = [APIField("intro")]
     parent_page_types = ["netzwerk_site.HomePage"]
     subpage_types = ["praxisbeispiele.PraxisbeispielPage"]
+    # The same for every member of a class but the {% persoenlich %} parts (betrieb.page_cache).
+    members_cacheable = True
     max_count = 1
 
     class Meta:
@@ -251,6 +253,8 @@ class PraxisbeispielPage(Page):
     ]
     parent_page_types = ["praxisbeispiele.PraxisbeispielIndexPage"]
     subpage_types = []
+    # The same for every member of a class but the {% persoenlich %} parts (betrieb.page_cache).
+    members_cacheable = True
 
     class Meta:
         verbose_name = _("Praxisbeispiel")

@@ -40,6 +40,8 @@ class VeranstaltungIndexPage(RoutablePageMixin, Page):
     api_fields = [APIField("intro")]
     parent_page_types = ["netzwerk_site.HomePage"]
     subpage_types = ["veranstaltungen.VeranstaltungPage"]
+    # The same for every member of a class but the {% persoenlich %} parts (betrieb.page_cache).
+    members_cacheable = True
     max_count = 1
 
     class Meta:
@@ -262,6 +264,8 @@ class VeranstaltungPage(Page):
     ]
     parent_page_types = ["veranstaltungen.VeranstaltungIndexPage"]
     subpage_types = []
+    # The same for every member of a class but the {% persoenlich %} parts (betrieb.page_cache).
+    members_cacheable = True
     exclude_fields_in_copy = ["uid", "sequence", "ical_fingerprint", "ical_changed_at"]
 
     class Meta:

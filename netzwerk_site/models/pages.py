@@ -54,6 +54,8 @@ class ThemenfeldIndexPage(Page):
     api_fields = [APIField("intro")]
     parent_page_types = ["netzwerk_site.HomePage"]
     subpage_types = ["netzwerk_site.ThemenfeldPage"]
+    # The same for every member of a class but the {% persoenlich %} parts (betrieb.page_cache).
+    members_cacheable = True
     max_count = 1
 
     class Meta:
@@ -98,6 +100,8 @@ class ThemenfeldPage(Page):
     api_fields = [APIField("themenfeld"), APIField("intro"), APIField("body")]
     parent_page_types = ["netzwerk_site.ThemenfeldIndexPage"]
     subpage_types = ["netzwerk_site.HandlungsfeldPage"]
+    # The same for every member of a class but the {% persoenlich %} parts (betrieb.page_cache).
+    members_cacheable = True
 
     class Meta:
         verbose_name = _("Themenfeld-Seite")
@@ -180,6 +184,8 @@ class HandlungsfeldPage(Page):
     ]
     parent_page_types = ["netzwerk_site.ThemenfeldPage"]
     subpage_types = []
+    # The same for every member of a class but the {% persoenlich %} parts (betrieb.page_cache).
+    members_cacheable = True
 
     class Meta:
         verbose_name = _("Handlungsfeld")

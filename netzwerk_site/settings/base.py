@@ -98,6 +98,8 @@ MIDDLEWARE = [
     "netzwerk_site.csp.PortalCSPMiddleware",
     # Documents (/dokumente/) get the sandbox of members' attachments on top of Wagtail's headers.
     "netzwerk_site.dokumente.DocumentSandboxMiddleware",
+    # Inside the header middlewares above, so that they also mark a member's page served from the cache.
+    "betrieb.page_cache.MemberPageCacheMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # Renders every Refusal a view raises as the refusal page in the site layout.
     "netzwerk_site.refusals.RefusalMiddleware",
@@ -120,6 +122,8 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "konto.context_processors.portal",
                 "diskussionen.context_processors.fragen",
+                # Last: while a page is built for the members' page cache, the CSRF token is a placeholder.
+                "netzwerk_site.persoenlich.context",
             ],
         },
     },
