@@ -9,7 +9,7 @@ PORT ?= 8000
 MANAGE := $(BIN)/python manage.py
 PYTEST_ARGS ?=
 
-.PHONY: install run serve seed test test-sqlite test-postgres test-fast browser-deps bench lint format lock clean
+.PHONY: install run serve seed test test-sqlite test-postgres test-fast browser-deps screenshots bench lint format lock clean
 
 # Development installs dev.lock (the runtime plus tests and tooling); the production image only runtime.lock.
 $(STAMP): requirements/runtime.lock requirements/dev.lock
@@ -31,6 +31,10 @@ serve: install
 
 browser-deps:
 	scripts/ensure-chromium
+
+# The README's screenshots from a freshly seeded portal (tmp/screenshots/), saved in docs/screenshots/.
+screenshots: install browser-deps
+	$(BIN)/python scripts/screenshots
 
 test: install browser-deps
 	DJANGO_SETTINGS_MODULE=netzwerk_site.settings.test $(BIN)/python manage.py makemigrations --check --dry-run
