@@ -10,7 +10,12 @@ from django.utils.translation import gettext_lazy as _
 
 from diskussionen.choices import Stand
 from diskussionen.models import Abonnement, Anhang, Beitrag, BeitragVersion, Diskussion, Lesestand, ThemenfeldAbonnement
-from diskussionen.notifications import antwort_des_landes_melden, benachrichtigen, erwaehnte_mitglieder
+from diskussionen.notifications import (
+    antwort_des_landes_melden,
+    benachrichtigen,
+    erwaehnte_mitglieder,
+    neuen_beitrag_melden,
+)
 from diskussionen.permissions import (
     may_answer_as_land,
     may_close,
@@ -136,8 +141,8 @@ def _add_beitrag(diskussion, user, body, dateien):
 
 
 def _notify_new(beitrag):
-    erwaehnte = erwaehnte_mitglieder(beitrag.body).values_list("pk", flat=True)
-    benachrichtigen(beitrag, erwaehnte_ids=list(erwaehnte))
+    """The followers and those mentioned hear of the new Beitrag in a task after the commit, not before the redirect."""
+    transaction.on_commit(lambda: neuen_beitrag_melden.enqueue(beitrag.pk), robust=True)
 
 
 def edit_beitrag(beitrag, user, body, expected_version):

@@ -19,9 +19,12 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from django_tasks import task
+
 from diskussionen.choices import Grund, Haeufigkeit
 from diskussionen.models import (
     Abonnement,
+    Beitrag,
     Benachrichtigung,
     Benachrichtigungseinstellung,
     Meldung,
@@ -92,6 +95,19 @@ def benachrichtigen(beitrag, erwaehnte_ids=(), nur_erwaehnte=False):
     pending = Benachrichtigung.objects.filter(beitrag=beitrag, empfaenger_id__in=sofort, versendet_am__isnull=True)
     for benachrichtigung in pending.select_related("empfaenger", "beitrag__diskussion", "beitrag__author"):
         _send(benachrichtigung.empfaenger, "diskussionen/mail/beitrag", [benachrichtigung])
+
+
+@task()
+def neuen_beitrag_melden(beitrag_id):
+    """benachrichtigen for a new Beitrag and those it mentions; a task enqueued after the post's commit.
+
+    The reply's redirect does not wait for the followers' rows and mails (diskussionen/beitraege.py).
+    """
+    beitrag = Beitrag.objects.select_related("diskussion").filter(pk=beitrag_id).first()
+    if beitrag is None:
+        return
+    erwaehnte = erwaehnte_mitglieder(beitrag.body).values_list("pk", flat=True)
+    benachrichtigen(beitrag, erwaehnte_ids=list(erwaehnte))
 
 
 # -- events told through konto.benachrichtigen (portal row and mail) -------------------------------------------------

@@ -82,7 +82,7 @@ def test_kommune_page_includes_examples_of_its_municipalities(client, site_tree)
 
     response = client.get(landkreis.get_absolute_url())
 
-    assert list(response.context["praxisbeispiele"]) == [beispiel]
+    assert list(response.context["seite"].object_list) == [beispiel]
 
 
 def test_kommune_list_counts_municipality_examples_for_their_landkreis(client, site_tree):
