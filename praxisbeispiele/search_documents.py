@@ -42,22 +42,26 @@ def handlungsfeld_titles(page):
     return [h.title for h in page.handlungsfelder.all() if h.live]
 
 
-def praxisbeispiel_lines(handlungsfeld):
-    """Context of a Handlungsfeld: name and summary of each live Praxisbeispiel documented under it.
+# A Handlungsfeld's context names at most this many of its Praxisbeispiele (the newest), so indexing it again when
+# one of them is published costs one query of bounded size, however large the library grows.
+KONTEXT_HOECHSTENS = 100
 
-    A members-only Praxisbeispiel lends its words only to a members-only Handlungsfeld.
+
+def praxisbeispiel_lines(handlungsfeld):
+    """Context of a Handlungsfeld: name and summary of the newest live Praxisbeispiele documented under it.
+
+    A members-only Praxisbeispiel lends its words only to a members-only Handlungsfeld. One query.
     """
+    from netzwerk_site.visibility import public_pages
+
     basics = page_basics(handlungsfeld, DokumentTyp.HANDLUNGSFELD)
     if basics is None:
         return []
-    public = basics["sichtbarkeit"] == Sichtbarkeit.OEFFENTLICH
-    lines = []
-    for page in handlungsfeld.praxisbeispiele.live().order_by("path"):
-        own = page_basics(page, DokumentTyp.PRAXISBEISPIEL)
-        if own is None or (public and own["sichtbarkeit"] != Sichtbarkeit.OEFFENTLICH):
-            continue
-        lines.extend([page.title, page.summary])
-    return lines
+    pages = handlungsfeld.praxisbeispiele.live().filter(expired=False)
+    if basics["sichtbarkeit"] == Sichtbarkeit.OEFFENTLICH:
+        pages = public_pages(pages)
+    newest = pages.order_by("-first_published_at", "-pk").values_list("title", "summary")[:KONTEXT_HOECHSTENS]
+    return [line for pair in newest for line in pair]
 
 
 def live_handlungsfelder(page):
