@@ -93,8 +93,7 @@ BESUCHE = {
     "fehler-csrf": Besuch("/barriere-melden/", submit="Meldung senden", status=403, csrf_verfaellt=True),
 }
 # Cases that still fail, each with its cause; a fix turns the case into an XPASS error (strict).
-UMSETZUNG = "umsetzung.html: the stacked table.umsetzung-tabelle stays 495 px wide"
-BEKANNT_UEBERLAUF = {("320", "umsetzung"): UMSETZUNG, ("390", "umsetzung"): UMSETZUNG}
+BEKANNT_UEBERLAUF = {}
 BEKANNT_AXE = {}
 
 
