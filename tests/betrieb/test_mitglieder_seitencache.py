@@ -1,6 +1,9 @@
 """Members get cached pages: the body per visibility class, their personal parts filled per request."""
 
+import re
+
 from django.core.cache import cache
+from django.test import Client
 from django.urls import reverse
 
 from wagtail.models import PageViewRestriction
@@ -135,3 +138,19 @@ def test_a_page_under_a_password_is_never_cached_for_members(client, welt):
 
     assert response.status_code == 200
     assert page_cache.HEADER not in response
+
+
+def test_the_form_of_a_cached_page_posts_with_the_members_own_csrf_token(welt):
+    csrf_client = Client(enforce_csrf_checks=True)
+    mitglieder_welt.get(csrf_client, welt.users["kommune_a"], welt.urls["praxisbeispiel"])
+    response, _html = mitglieder_welt.get(csrf_client, welt.users["kommune_b"], welt.urls["praxisbeispiel"])
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', response.content.decode()).group(1)
+
+    posted = csrf_client.post(
+        reverse("praxisbeispiele:uebernahme_speichern", args=[welt.beispiel.pk]),
+        {"stand": UebernahmeStand.GEPLANT, "notiz": "", "csrfmiddlewaretoken": token},
+    )
+
+    assert response[page_cache.HEADER] == "treffer"
+    assert posted.status_code == 302
+    assert Uebernahme.objects.filter(praxisbeispiel=welt.beispiel, kommune=welt.kommune_b).exists()

@@ -1,0 +1,106 @@
+"""Exact queries of a Kommune member's pages at 1 and 3 items: the cold build and the request served from the cache.
+
+A warm request costs the session, the user, her groups, the members' generation and what her personal parts
+need; it does not grow with the items of the page except where a part is per item (one query for all).
+"""
+
+from django.urls import reverse
+
+import pytest
+
+from konto.roles import Rolle
+from praxisbeispiele.choices import UebernahmeStand
+from praxisbeispiele.models import Uebernahme
+from tests.factories.konto import UserFactory
+from tests.factories.netzwerk_site import HandlungsfeldPageFactory, KommuneFactory, ThemenfeldPageFactory
+from tests.factories.praxisbeispiele import PraxisbeispielPageFactory
+from tests.factories.veranstaltungen import VeranstaltungIndexPageFactory, VeranstaltungPageFactory
+from veranstaltungen.choices import AnmeldungStatus
+from veranstaltungen.models import Anmeldung
+
+pytestmark = [pytest.mark.integration, pytest.mark.django_db]
+
+
+@pytest.fixture(autouse=True)
+def cache_on(settings):
+    settings.SEITENCACHE_SEKUNDEN = 300
+
+
+@pytest.fixture
+def anna(groups):
+    return UserFactory(rolle=Rolle.MITGLIED_KOMMUNE, kommune=KommuneFactory(name="Kusel"))
+
+
+def _bibliothek(site_tree, anna, anzahl):
+    for _index in range(anzahl):
+        PraxisbeispielPageFactory(parent=site_tree.praxisbeispiele)
+    return site_tree.praxisbeispiele.url
+
+
+def _praxisbeispiel(site_tree, anna, anzahl):
+    beispiel = PraxisbeispielPageFactory(parent=site_tree.praxisbeispiele)
+    kommunen = [anna.kommune] + [KommuneFactory() for _index in range(anzahl - 1)]
+    for kommune in kommunen:
+        Uebernahme.objects.create(praxisbeispiel=beispiel, kommune=kommune, stand=UebernahmeStand.GEPLANT)
+    return beispiel.url
+
+
+def _themenfeld(site_tree, anna, anzahl):
+    themenfeld = ThemenfeldPageFactory(parent=site_tree.themenfelder)
+    for _index in range(anzahl):
+        HandlungsfeldPageFactory(parent=themenfeld)
+    return themenfeld.url
+
+
+def _veranstaltungen(site_tree, anna, anzahl):
+    index = VeranstaltungIndexPageFactory(parent=site_tree.home)
+    for _index in range(anzahl):
+        veranstaltung = VeranstaltungPageFactory(parent=index)
+        Anmeldung.objects.create(veranstaltung=veranstaltung, user=anna, status=AnmeldungStatus.BESTAETIGT)
+    return index.url
+
+
+def _konto(site_tree, anna, anzahl):
+    _veranstaltungen(site_tree, anna, anzahl)
+    return reverse("konto:uebersicht")
+
+
+SEITEN = {
+    "bibliothek": _bibliothek,
+    "praxisbeispiel": _praxisbeispiel,
+    "themenfeld": _themenfeld,
+    "veranstaltungen": _veranstaltungen,
+    "konto": _konto,
+}
+# (cold build, warm request) by page and number of items. Warm: session, user, her groups (the class) and the
+# members' generation, then the personal parts: the Praxisbeispiel's page, her Kommune's adoption and whether
+# the example is her Kommune's own (3). The header's unread count comes from the cache (konto.benachrichtigungen).
+# /konto/ is all personal and not cached: its second request only saves the unread count.
+ABFRAGEN = {
+    ("bibliothek", 1): (25, 4),
+    ("bibliothek", 3): (25, 4),
+    ("praxisbeispiel", 1): (34, 7),
+    ("praxisbeispiel", 3): (34, 7),
+    ("themenfeld", 1): (29, 4),
+    ("themenfeld", 3): (29, 4),
+    ("veranstaltungen", 1): (20, 4),
+    ("veranstaltungen", 3): (20, 4),
+    ("konto", 1): (16, 15),
+    ("konto", 3): (16, 15),
+}
+
+
+@pytest.mark.parametrize(("seite", "anzahl"), list(ABFRAGEN))
+def test_a_members_page_costs_exactly_these_queries_cold_and_warm(
+    client, site_tree, anna, seite, anzahl, django_assert_num_queries
+):
+    url = SEITEN[seite](site_tree, anna, anzahl)
+    client.force_login(anna)
+    cold, warm = ABFRAGEN[seite, anzahl]
+
+    with django_assert_num_queries(cold):
+        first = client.get(url)
+    with django_assert_num_queries(warm):
+        second = client.get(url)
+
+    assert (first.status_code, second.status_code) == (200, 200)
