@@ -25,7 +25,7 @@ def test_change_form_is_in_the_site_layout_in_german(member_client, site_tree):
 
     html = response.content.decode()
     assert response.status_code == 200
-    assert "<h1>Passwort ändern</h1>" in html
+    assert '<h1 class="kern-heading-x-large">Passwort ändern</h1>' in html
     assert 'class="site-header"' in html
     assert 'name="old_password"' in html
     assert 'name="new_password1"' in html
@@ -59,9 +59,10 @@ def test_wrong_old_password_is_reported_at_its_field_and_in_the_summary(member_c
     assert response.status_code == 200
     assert response.context["form"].errors == {"old_password": [FALSCHES_PASSWORT_FEHLER]}
     html = response.content.decode()
-    assert 'class="error-summary" role="alert" tabindex="-1" id="fehler"' in html
+    assert 'class="kern-alert kern-alert--danger fehlerzusammenfassung" role="alert" tabindex="-1" id="fehler"' in html
     assert '<a href="#id_old_password">' in html
-    assert f'<ul class="field__errors" id="id_old_password_error"><li>{FALSCHES_PASSWORT_FEHLER}</li></ul>' in html
+    assert '<div class="kern-error" id="id_old_password_error">' in html
+    assert f'<ul class="feld__fehler"><li>{FALSCHES_PASSWORT_FEHLER}</li></ul>' in html
     member.refresh_from_db()
     assert member.check_password(PASSWORT)
 

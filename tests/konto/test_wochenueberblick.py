@@ -178,7 +178,7 @@ def test_unsubscribe_link_asks_before_it_unsubscribes(client, paula):
     response = client.get(url)
 
     assert response.status_code == 200
-    assert "Wochenüberblick abbestellen</button>" in response.content.decode()
+    assert '<span class="kern-label">Wochenüberblick abbestellen</span></button>' in response.content.decode()
     assert Mailabwahl.objects.filter(user=paula).count() == 0
 
 

@@ -26,7 +26,7 @@ def test_themenfeld_page_expands_the_abbreviation_in_a_handlungsfeld_title(clien
 def test_handlungsfeld_page_expands_the_abbreviation_in_its_heading(client, handlungsfeld):
     response = client.get(handlungsfeld.url)
 
-    assert f"<h1>Informationsvermittlung in den {ABBR}</h1>" in response.content.decode()
+    assert f'<h1 class="kern-heading-x-large">Informationsvermittlung in den {ABBR}</h1>' in response.content.decode()
 
 
 def test_umsetzung_page_expands_the_abbreviation_in_a_handlungsfeld_title(client, handlungsfeld):
@@ -41,4 +41,4 @@ def test_a_title_with_markup_characters_stays_escaped(client, site_tree):
 
     response = client.get(handlungsfeld.url)
 
-    assert "<h1>Kita &lt;b&gt;&amp; Schule&lt;/b&gt;</h1>" in response.content.decode()
+    assert '<h1 class="kern-heading-x-large">Kita &lt;b&gt;&amp; Schule&lt;/b&gt;</h1>' in response.content.decode()

@@ -26,7 +26,7 @@ def test_refusal_page_shows_status_title_and_message_in_the_layout():
     html = response.content.decode()
     assert (response.status_code, response["Cache-Control"]) == (409, "private, no-store")
     assert '<header class="site-header">' in html
-    assert "<h1>Nicht möglich</h1>" in html
+    assert '<h1 class="kern-heading-x-large">Nicht möglich</h1>' in html
     assert "Die Anmeldung ist geschlossen. Wenden Sie sich an den Veranstalter." in html
 
 
@@ -42,7 +42,7 @@ def test_djangos_permission_denied_renders_in_the_layout_in_german():
     html = response.content.decode()
     assert response.status_code == 403
     assert '<header class="site-header">' in html
-    assert "<h1>Kein Zugriff</h1>" in html
+    assert '<h1 class="kern-heading-x-large">Kein Zugriff</h1>' in html
     assert "Sie haben keinen Zugriff auf diese Seite." in html
     assert "internal detail" not in html
 

@@ -34,4 +34,7 @@ def test_handlungsfeld_page_shows_the_history(client, site_tree, editor):
 
     response = client.get(handlungsfeld.url)
 
-    assert f"<td>umgesetzt</td><td>{editor.get_full_name()}</td>" in response.content.decode()
+    assert (
+        f'<td class="kern-table__cell" data-label="Stand">umgesetzt</td>'
+        f'<td class="kern-table__cell" data-label="Geändert von">{editor.get_full_name()}</td>'
+    ) in response.content.decode()

@@ -47,14 +47,18 @@ def test_missing_stand_is_marked_at_its_field(client, beispiel, kusel_member):
 
     html = response.content.decode()
     assert 'aria-invalid="true" aria-describedby="id_stand_error" id="id_stand"' in html
-    assert f'<ul class="field__errors" id="id_stand_error"><li>{STAND_FEHLT}</li></ul>' in html
+    assert '<div class="kern-error" id="id_stand_error">' in html
+    assert f'<ul class="feld__fehler"><li>{STAND_FEHLT}</li></ul>' in html
 
 
 def test_error_summary_links_to_the_field_and_takes_focus(client, beispiel, kusel_member):
     response = save_without_stand(client, beispiel)
 
     html = response.content.decode()
-    assert '<div class="error-summary" role="alert" tabindex="-1" id="fehler">' in html
+    assert (
+        '<div class="kern-alert kern-alert--danger fehlerzusammenfassung" role="alert" tabindex="-1" id="fehler" '
+        'aria-labelledby="fehler-titel">'
+    ) in html
     assert f'<li><a href="#id_stand">Stand: {STAND_FEHLT}</a></li>' in html
     assert 'src="/static/js/netzwerk.js"' in html
 

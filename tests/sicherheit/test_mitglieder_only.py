@@ -45,7 +45,7 @@ def test_user_without_network_role_gets_the_refusal_page(welt, methode, name, ob
     assert (response.status_code, response.context["message"]) == (403, NUR_MITGLIEDER)
     assert '<header class="site-header">' in html
     assert '<html lang="de">' in html
-    assert "<h1>Kein Zugriff</h1>" in html
+    assert '<h1 class="kern-heading-x-large">Kein Zugriff</h1>' in html
     assert NUR_MITGLIEDER in html
 
 
