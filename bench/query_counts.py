@@ -60,10 +60,11 @@ def urls():
     from urllib.parse import quote
 
     queries = suchanfragen()
+    filter_url = f"/praxisbeispiele/?themenfeld={themenfeld.slug}&zielgruppe={zielgruppe.slug}"
     return {
         "home": ["/"],
         "praxisbeispiele": ["/praxisbeispiele/"],
-        "praxisbeispiele_filter": [f"/praxisbeispiele/?themenfeld={themenfeld.slug}&zielgruppe={zielgruppe.slug}"],
+        "praxisbeispiele_filter": [filter_url],
         "praxisbeispiele_seite_50": ["/praxisbeispiele/?seite=50"],
         "praxisbeispiel": [beispiel.url],
         "umsetzung": ["/umsetzung/"],
@@ -75,7 +76,22 @@ def urls():
         "kalender": ["/veranstaltungen/kalender.ics"],
         "faden_500": [faden.get_absolute_url()],
         "antworten": [f"{antwort_faden.get_absolute_url()}antworten/"],
+        "mitglied_praxisbeispiele": ["/praxisbeispiele/"],
+        "mitglied_praxisbeispiele_filter": [filter_url],
+        "mitglied_praxisbeispiel": [beispiel.url],
+        "mitglied_themenfeld": [themenfeld_page.url],
+        "mitglied_veranstaltungen": ["/veranstaltungen/"],
+        "mitglied_diskussionen": ["/diskussionen/"],
+        "mitglied_konto": ["/konto/"],
     }
+
+
+def kalt_und_warm(client, path):
+    """Queries of a fresh URL (page cache missed) and of the same URL asked for the second time."""
+    sep = "&" if "?" in path else "?"
+    kalt = count(client, f"{path}{sep}_bench=abfragen")
+    count(client, path)
+    return {"kalt": kalt, "warm": count(client, path)}
 
 
 def count(client, path, **extra):
@@ -94,18 +110,15 @@ def main():
     abfragen = {}
     for name, paths in found.items():
         path = paths[0]
-        if name in ("faden_500",):
-            abfragen[name] = {"kalt": count(member, path), "warm": count(member, path)}
+        if name == "faden_500" or name.startswith("mitglied_"):
+            abfragen[name] = kalt_und_warm(member, path)
         elif name == "antworten":
             with CaptureQueriesContext(connection) as queries:
                 response = member.post(path, {"body": "Danke, das hilft uns weiter."})
             assert response.status_code == 302, response.status_code
             abfragen[name] = {"kalt": len(queries), "warm": len(queries)}
         else:
-            sep = "&" if "?" in path else "?"
-            abfragen[name] = {"kalt": count(anonymous, f"{path}{sep}_bench=abfragen"), "warm": 0}
-            count(anonymous, path)
-            abfragen[name]["warm"] = count(anonymous, path)
+            abfragen[name] = kalt_und_warm(anonymous, path)
     print(
         json.dumps(
             {"urls": found, "abfragen": abfragen, "benutzer": user.username, "passwort": BENCH_PASSWORT},
