@@ -178,8 +178,12 @@ def test_fragen_page_shows_the_table_with_a_constant_number_of_queries(
 
     html = response.content.decode()
     assert response.status_code == 200
-    assert '<th scope="row">Ministerium für Familie, Frauen, Kultur und Integration (MFFKI)</th>' in html
-    assert '<td class="num">7 Minuten</td>' in html
+    assert (
+        '<th scope="row" class="kern-table__header">Ministerium für Familie, Frauen, Kultur und Integration (MFFKI)</th>'
+    ) in html
+    assert (
+        '<td class="kern-table__cell kern-table__cell--numeric" data-label="Antwortzeit (Median)">7 Minuten</td>'
+    ) in html
 
 
 @pytest.mark.parametrize("anzahl", [1, 3])

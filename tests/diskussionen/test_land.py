@@ -83,7 +83,9 @@ def test_questions_page_marks_overdue_questions(client, land_member, ministerium
 
     html = client.get("/diskussionen/fragen/").content.decode()
 
-    assert '<strong class="marker marker--ueberfaellig">überfällig</strong>' in html
+    assert (
+        '<strong class="kern-badge kern-badge--small kern-badge--danger"><span class="kern-label">überfällig</span></strong>'
+    ) in html
 
 
 def test_land_member_marks_the_answer_and_the_thread_becomes_beantwortet(client, frage, land_member):
@@ -160,7 +162,10 @@ def test_list_shows_open_questions_and_median_answer_time(client, member, minist
         "median_antwortzeit": timedelta(days=4),
         "median_antwortzeit_text": "4 Arbeitstage",
     }
-    assert '<dd id="offene-fragen">2 (davon 1 überfällig)</dd>' in response.content.decode()
+    assert (
+        '<dd class="kern-description-list-item__value" id="offene-fragen">2 (davon 1 überfällig)</dd>'
+        in response.content.decode()
+    )
 
 
 def test_answer_time_counts_from_the_question_to_the_first_answer(frage, land_member, ministerium):
@@ -213,7 +218,8 @@ def test_redaktion_sees_the_assignment_in_the_list_and_the_log(client, editor, f
 
 
 ANTWORT_SENDEN = (
-    '<button type="submit" class="button" name="als_antwort" value="1">Als Antwort des Landes senden</button>'
+    '<button type="submit" class="kern-btn kern-btn--primary" name="als_antwort" value="1">'
+    '<span class="kern-label">Als Antwort des Landes senden</span></button>'
 )
 
 

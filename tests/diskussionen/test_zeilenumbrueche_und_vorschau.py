@@ -147,7 +147,9 @@ def test_send_button_comes_before_preview_so_enter_sends(client, member):
 
     content = client.get("/diskussionen/neu/").content.decode()
 
-    assert content.index(">Diskussion eröffnen</button>") < content.index('name="vorschau" value="1">Vorschau</button>')
+    assert content.index(">Diskussion eröffnen</span></button>") < content.index(
+        'name="vorschau" value="1"><span class="kern-label">Vorschau</span></button>'
+    )
 
 
 # -- limits ----------------------------------------------------------------------------------------------------------

@@ -204,7 +204,7 @@ def test_notification_setting_shows_the_members_current_choice(client, site_tree
     assert response.context["einstellung_form"]["haeufigkeit"].value() == Haeufigkeit.TAEGLICH
     html = response.content.decode()
     assert f'action="{reverse("diskussionen:einstellungen")}"' in html
-    assert 'value="taeglich" required id="id_haeufigkeit_1" checked' in html
+    assert 'value="taeglich" id="id_haeufigkeit_1" required class="kern-form-check__radio" checked' in html
 
 
 def test_notification_setting_saved_from_the_overview_form(client, site_tree, mitglied):
