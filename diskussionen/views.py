@@ -25,6 +25,7 @@ from netzwerk_site import auswahl as liste_
 from netzwerk_site import uploads
 from netzwerk_site.idempotency import idempotent
 from netzwerk_site.models import Themenfeld
+from netzwerk_site.persoenlich import members_cacheable
 from netzwerk_site.refusals import Refusal
 
 DISKUSSION_QUERYSET = Diskussion.objects.select_related(
@@ -44,6 +45,7 @@ def crumbs():
 
 
 @members_only
+@members_cacheable
 def liste(request):
     auswahl, options = liste_.load(liste_.parse(request.GET, filters.FACETS), filters.FACETS)
     seite, page_notices = queries.diskussionen_seite(request.user, auswahl)
@@ -108,6 +110,7 @@ def _verknuepfung(params):
 
 
 @members_only
+@members_cacheable
 def diskussion(request, pk):
     diskussion = get_object_or_404(DISKUSSION_QUERYSET, pk=pk)
     form = BeitragForm(initial=_zitat_initial(diskussion, request.GET.get("zitat")))
