@@ -8,9 +8,11 @@ from django.urls import reverse
 
 import pytest
 
+from diskussionen.models import Abonnement
 from konto.roles import Rolle
 from praxisbeispiele.choices import UebernahmeStand
 from praxisbeispiele.models import Uebernahme
+from tests.factories.diskussionen import BeitragFactory, DiskussionFactory, add_beitraege
 from tests.factories.konto import UserFactory
 from tests.factories.netzwerk_site import HandlungsfeldPageFactory, KommuneFactory, ThemenfeldPageFactory
 from tests.factories.praxisbeispiele import PraxisbeispielPageFactory
@@ -60,6 +62,19 @@ def _veranstaltungen(site_tree, anna, anzahl):
     return index.url
 
 
+def _diskussionen(site_tree, anna, anzahl):
+    for _index in range(anzahl):
+        BeitragFactory(diskussion=DiskussionFactory(author=anna))
+    return reverse("diskussionen:liste")
+
+
+def _diskussion(site_tree, anna, anzahl):
+    diskussion = DiskussionFactory(author=anna)
+    add_beitraege(diskussion, anzahl)
+    Abonnement.objects.create(user=anna, diskussion=diskussion)
+    return reverse("diskussionen:diskussion", args=[diskussion.pk])
+
+
 def _konto(site_tree, anna, anzahl):
     _veranstaltungen(site_tree, anna, anzahl)
     return reverse("konto:uebersicht")
@@ -70,11 +85,15 @@ SEITEN = {
     "praxisbeispiel": _praxisbeispiel,
     "themenfeld": _themenfeld,
     "veranstaltungen": _veranstaltungen,
+    "diskussionen": _diskussionen,
+    "diskussion": _diskussion,
     "konto": _konto,
 }
 # (cold build, warm request) by page and number of items. Warm: session, user, her groups (the class) and the
 # members' generation, then the personal parts: the Praxisbeispiel's page, her Kommune's adoption and whether
-# the example is her Kommune's own (3). The header's unread count comes from the cache (konto.benachrichtigungen).
+# the example is her Kommune's own (3); the list's unread marks (2, one per part for all threads); the thread's
+# Diskussion for the tools, its read mark, the follow state, all posts of the page at once and the Diskussion
+# for the Land's button (5). The header's unread count comes from the cache (konto.benachrichtigungen).
 # /konto/ is all personal and not cached: its second request only saves the unread count.
 ABFRAGEN = {
     ("bibliothek", 1): (25, 4),
@@ -85,6 +104,10 @@ ABFRAGEN = {
     ("themenfeld", 3): (29, 4),
     ("veranstaltungen", 1): (20, 4),
     ("veranstaltungen", 3): (20, 4),
+    ("diskussionen", 1): (15, 6),
+    ("diskussionen", 3): (15, 6),
+    ("diskussion", 1): (19, 9),
+    ("diskussion", 3): (19, 9),
     ("konto", 1): (16, 15),
     ("konto", 3): (16, 15),
 }

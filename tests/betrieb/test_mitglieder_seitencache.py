@@ -107,6 +107,30 @@ def test_a_members_only_change_leaves_the_anonymous_entries_alone(client, welt, 
     assert anonym[page_cache.HEADER] == "treffer"
 
 
+def test_a_new_post_shows_to_the_next_member_at_once(client, welt, django_capture_on_commit_callbacks):
+    mitglieder_welt.get(client, welt.users["kommune_b"], welt.urls["diskussion"])
+
+    with django_capture_on_commit_callbacks(execute=True):
+        Beitrag.objects.create(diskussion=welt.diskussion, author=welt.users["kommune_a"], body="Ganz frisch.")
+    response, html = mitglieder_welt.get(client, welt.users["kommune_b"], welt.urls["diskussion"])
+
+    assert response[page_cache.HEADER] == "gespeichert"
+    assert "Ganz frisch." in html
+
+
+def test_a_placeholder_typed_into_a_post_is_shown_as_text(client, welt, django_capture_on_commit_callbacks):
+    mitglieder_welt.get(client, welt.users["kommune_a"], welt.urls["diskussion"])
+    forged = persoenlich.platzhalter(_entry()["nonce"], 0)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        Beitrag.objects.create(diskussion=welt.diskussion, author=welt.users["kommune_b"], body=f"Trick {forged} Ende")
+    first, _html = mitglieder_welt.get(client, welt.users["kommune_a"], welt.urls["diskussion"])
+    second, html = mitglieder_welt.get(client, welt.users["kommune_a"], welt.urls["diskussion"])
+
+    assert (first[page_cache.HEADER], second[page_cache.HEADER]) == ("gespeichert", "treffer")
+    assert f"Trick {forged} Ende" in html
+
+
 def test_a_placeholder_typed_into_a_praxisbeispiel_is_shown_as_text(client, welt, django_capture_on_commit_callbacks):
     mitglieder_welt.get(client, welt.users["kommune_a"], welt.urls["praxisbeispiel"])
     forged = persoenlich.platzhalter(_entry()["nonce"], 0)
