@@ -72,10 +72,13 @@ def zugewiesene_frage(frage, ministerium):
 
 
 class ExecutableMarkupFinder(HTMLParser):
-    """Collects everything in an HTML document that could run script or load foreign content."""
+    """Collects everything in an HTML document that could run script or load foreign content.
+
+    The site's own scripts, stylesheets and pictures (the signet in header and footer) come from /static/.
+    """
 
     FORBIDDEN_TAGS = {
-        "iframe", "frame", "frameset", "object", "embed", "applet", "svg", "math", "style", "base", "img",
+        "iframe", "frame", "frameset", "object", "embed", "applet", "svg", "math", "style", "base",
         "video", "audio", "source", "template", "xml", "isindex", "marquee", "input-image", "portal", "noscript",
     }  # fmt: skip
     URL_ATTRIBUTES = {"href", "src", "action", "formaction", "xlink:href", "data", "background", "poster", "srcset"}
@@ -96,6 +99,8 @@ class ExecutableMarkupFinder(HTMLParser):
             tag in self.FORBIDDEN_TAGS
             or tag == "link"
             and not (attributes.get("href") or "").startswith("/static/")
+            or tag == "img"
+            and not (attributes.get("src") or "").startswith("/static/")
             or tag == "meta"
             and "http-equiv" in attributes
         ):
