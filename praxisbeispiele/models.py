@@ -181,6 +181,9 @@ class PraxisbeispielPage(Page):
         on_delete=models.SET_NULL,
         related_name="eingereichte_praxisbeispiele",
     )
+    # Kept by praxisbeispiele.uebernahmen.zaehlen on every Uebernahme created or deleted, so the library
+    # sorts by it from an index instead of counting per row.
+    uebernahmen_anzahl = models.PositiveIntegerField(_("Übernahmen"), default=0, editable=False)
 
     objects = PageManager.from_queryset(PraxisbeispielQuerySet)()
 
@@ -255,10 +258,13 @@ class PraxisbeispielPage(Page):
     subpage_types = []
     # The same for every member of a class but the {% persoenlich %} parts (betrieb.page_cache).
     members_cacheable = True
+    # Adoptions belong to the original; a copy starts with none.
+    exclude_fields_in_copy = ["uebernahmen_anzahl"]
 
     class Meta:
         verbose_name = _("Praxisbeispiel")
         verbose_name_plural = _("Praxisbeispiele")
+        indexes = [models.Index(fields=["uebernahmen_anzahl"], name="praxisbeispiel_uebernahmen")]
 
     def get_context(self, request, *args, **kwargs):
         from praxisbeispiele.uebernahmen import UebernahmeForm, uebernahmen_of

@@ -1,9 +1,11 @@
 """Adoption records: a member records that her Kommune has taken up a Praxisbeispiel."""
 
 from django import forms
+from django.db.models import Count, IntegerField, OuterRef, Subquery
+from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
 
-from praxisbeispiele.models import Uebernahme
+from praxisbeispiele.models import PraxisbeispielPage, Uebernahme
 
 
 class UebernahmeForm(forms.ModelForm):
@@ -32,6 +34,24 @@ def save_uebernahme(praxisbeispiel, user, cleaned_data):
 def withdraw_uebernahme(praxisbeispiel, user):
     deleted, _ = Uebernahme.objects.filter(praxisbeispiel=praxisbeispiel, kommune_id=user.kommune_id).delete()
     return bool(deleted)
+
+
+def zaehlen(*praxisbeispiel_ids):
+    """Store on each Praxisbeispiel how many Kommunen took it up (all of them if no id is given).
+
+    One UPDATE with the count as a subquery, so concurrent adoptions of the same example cannot lose one.
+    """
+    per_beispiel = (
+        Uebernahme.objects.filter(praxisbeispiel=OuterRef("pk"))
+        .order_by()
+        .values("praxisbeispiel")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    pages = PraxisbeispielPage.objects.all()
+    if praxisbeispiel_ids:
+        pages = pages.filter(pk__in=praxisbeispiel_ids)
+    return pages.update(uebernahmen_anzahl=Coalesce(Subquery(per_beispiel, output_field=IntegerField()), 0))
 
 
 def uebernahmen_of(praxisbeispiel):
