@@ -7,7 +7,15 @@ class VeranstaltungenConfig(AppConfig):
     verbose_name = _("Veranstaltungen")
 
     def ready(self):
-        from veranstaltungen import handlungsfeld_sections, search_documents, signal_handlers, wochenueberblick  # noqa: F401
+        from netzwerk_site import erinnerungen
+        from veranstaltungen import (  # noqa: F401
+            handlungsfeld_sections,
+            occurrences,
+            search_documents,
+            signal_handlers,
+            wochenueberblick,
+        )
 
         signal_handlers.connect()
         search_documents.connect()
+        erinnerungen.register(occurrences.naechste_termine_fortschreiben)

@@ -21,7 +21,7 @@ def veranstaltungen_zu_handlungsfeldern(request, handlungsfelder):
         VeranstaltungPage.objects.visible_to(request.user)
         .filter(handlungsfelder__in=[handlungsfeld.pk for handlungsfeld in handlungsfelder])
         .annotate(handlungsfeld_pk=F("handlungsfelder"))
-        .only("title", "url_path"),
+        .only("title", "url_path", "naechster_beginn"),
         today(),
     )
     for page in pages:

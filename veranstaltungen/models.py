@@ -189,6 +189,11 @@ class VeranstaltungPage(Page):
     sequence = models.PositiveIntegerField(_("Kalender-Version"), default=0, editable=False)
     ical_fingerprint = models.CharField(max_length=64, blank=True, editable=False)
     ical_changed_at = models.DateTimeField(_("Für Kalender geändert am"), null=True, editable=False)
+    # The first stored occurrence (Termineintrag) ending on naechster_stand or later, so lists order by an index.
+    # Right for every day from naechster_stand to naechster_bis; veranstaltungen/occurrences.py moves it on.
+    naechster_beginn = models.DateTimeField(_("Nächster Termin"), null=True, editable=False)
+    naechster_bis = models.DateField(_("Nächster Termin bis"), null=True, editable=False)
+    naechster_stand = models.DateField(_("Nächster Termin berechnet für"), null=True, editable=False)
 
     objects = PageManager.from_queryset(VeranstaltungQuerySet)()
 
@@ -271,6 +276,9 @@ class VeranstaltungPage(Page):
     class Meta:
         verbose_name = _("Veranstaltung")
         verbose_name_plural = _("Veranstaltungen")
+        # Lists read this in order and filter by naechster_bis from it. No index of its own for naechster_bis:
+        # SQLite would take it for the range filter and sort the whole list instead.
+        indexes = [models.Index(fields=["naechster_beginn", "naechster_bis"], name="veranstaltung_naechster")]
 
     def save(self, *args, **kwargs):
         track_changes(self, kwargs.get("update_fields"))

@@ -5,7 +5,7 @@ import datetime
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.db.models import OuterRef, Prefetch, Q, Subquery
+from django.db.models import Prefetch, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -57,19 +57,12 @@ class Eintrag:
 def nach_naechstem_termin(queryset, day):
     """Veranstaltungen with an occurrence ending on day or later, sorted by that occurrence.
 
-    Sorted in SQL by the stored occurrences (Termineintrag), so a list reads one page of events
+    Sorted in SQL by each page's stored next occurrence (naechster_beginn, indexed), first moved on to
+    day where it has passed (occurrences.naechste_fortschreiben), so a list reads one page of events
     however many there are.
     """
-    naechster = (
-        Termineintrag.objects.filter(veranstaltung=OuterRef("pk"), letzter_tag__gte=day)
-        .order_by("beginn")
-        .values("beginn")[:1]
-    )
-    return (
-        queryset.annotate(naechster_beginn=Subquery(naechster))
-        .filter(naechster_beginn__isnull=False)
-        .order_by("naechster_beginn", "title")
-    )
+    occurrences.naechste_fortschreiben(day)
+    return queryset.filter(naechster_bis__gte=day).order_by("naechster_beginn", "title")
 
 
 def _eintraege(pages, day):
