@@ -42,6 +42,10 @@ class KommunenAuswahl(forms.widgets.ChoiceWidget):
         # The error summary links to the search box: the first thing to use in the group.
         return f"{id_}_suche" if id_ else id_
 
+    def optgroups(self, name, value, attrs=None):
+        # The template draws gruppen() instead; building Django's option groups too would query the choices twice.
+        return []
+
     def get_context(self, name, value, attrs):
         context = super().get_context(name, value, attrs)
         gewaehlt = set(context["widget"]["value"])

@@ -105,7 +105,7 @@ def test_edit_page_shows_the_comment_and_the_submission_prefilled(client, needs_
         "„foto“ entfernen",
     ]
     assert "<p>Bitte ergänzen Sie die Finanzierung.</p>" in html
-    assert "Überarbeitung an die Redaktion senden</button>" in html
+    assert '<span class="kern-label">Überarbeitung an die Redaktion senden</span></button>' in html
 
 
 def test_member_resubmits_into_the_same_workflow_and_task(
