@@ -231,7 +231,10 @@ def test_invalid_submission_keeps_everything_the_member_typed(member_client, wor
     assert 'value="Integrationsbüro Musterstadt"' in html
     assert 'value="kein link"' in html
     assert 'value="Erika Beispiel"' in html
-    assert '<input type="checkbox" name="kontakt_einwilligung" id="id_kontakt_einwilligung" checked>' in html
+    assert (
+        '<input type="checkbox" name="kontakt_einwilligung" class="kern-form-check__checkbox" '
+        'id="id_kontakt_einwilligung" checked>'
+    ) in html
     assert "wählen Sie Ihre Anhänge bitte noch einmal aus." in html
     assert PraxisbeispielPage.objects.count() == 0
 

@@ -55,5 +55,5 @@ def test_an_unknown_name_is_refused_and_the_ticked_kommunen_stay_chosen(member_c
     }
     assert f'value="{kusel.pk}" id="id_kommunen_0" checked>' in html
     assert 'name="kommunen_suche" id="id_kommunen_suche" value="Musterhausen"' in html
-    assert '<a class="kern-link" href="#id_kommunen_suche">' in html
+    assert '<a href="#id_kommunen_suche">' in html
     assert PraxisbeispielPage.objects.count() == 0
