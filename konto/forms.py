@@ -9,7 +9,8 @@ from wagtail.users.forms import UserCreationForm, UserEditForm
 from konto.choices import Benachrichtigungsart
 from konto.models import Mailabwahl, User
 from konto.roles import Rolle
-from netzwerk_site.models import Kommune, Organisation
+from netzwerk_site.fields import KommuneField
+from netzwerk_site.models import Organisation
 
 
 class AnmeldeForm(AuthenticationForm):
@@ -57,7 +58,7 @@ class EinladungForm(forms.Form):
     first_name = forms.CharField(label=_("Vorname"), max_length=150, required=False)
     last_name = forms.CharField(label=_("Nachname"), max_length=150, required=False)
     rolle = forms.ChoiceField(label=_("Rolle"), choices=Rolle.choices)
-    kommune = forms.ModelChoiceField(label=_("Kommune"), queryset=Kommune.objects.all(), required=False)
+    kommune = KommuneField(label=_("Kommune"), required=False)
     organisation = forms.ModelChoiceField(label=_("Organisation"), queryset=Organisation.objects.all(), required=False)
 
     def clean_email(self):
@@ -117,12 +118,12 @@ class EinladungAnnehmenForm(forms.Form):
 
 
 class WagtailUserEditForm(UserEditForm):
-    kommune = forms.ModelChoiceField(queryset=Kommune.objects.all(), required=False, label=_("Kommune"))
+    kommune = KommuneField(required=False, label=_("Kommune"))
     organisation = forms.ModelChoiceField(queryset=Organisation.objects.all(), required=False, label=_("Organisation"))
 
 
 class WagtailUserCreationForm(UserCreationForm):
-    kommune = forms.ModelChoiceField(queryset=Kommune.objects.all(), required=False, label=_("Kommune"))
+    kommune = KommuneField(required=False, label=_("Kommune"))
     organisation = forms.ModelChoiceField(queryset=Organisation.objects.all(), required=False, label=_("Organisation"))
 
 

@@ -2,11 +2,12 @@
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.utils.choices import BaseChoiceIterator
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from netzwerk_site.models import Kommune
-from netzwerk_site.widgets import KommunenAuswahl, KommunenEingabe
+from netzwerk_site.widgets import KommunenAuswahl, KommunenEingabe, nach_landkreis
 
 
 def one_line(value):
@@ -111,3 +112,32 @@ class KommunenField(forms.ModelMultipleChoiceField):
         if fehler:
             raise ValidationError(fehler)
         return super().clean(ids)
+
+
+class KommuneField(forms.ModelChoiceField):
+    """One Kommune from a list grouped by Landkreis (<optgroup>), with the Gemeinden under their Landkreis.
+
+    A plain <select>: the keyboard jumps to a name as one types it, without JavaScript.
+    """
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("queryset", Kommune.objects.select_related("landkreis"))
+        super().__init__(**kwargs)
+
+    def _get_choices(self):
+        return GruppierteKommunen(self)
+
+    choices = property(_get_choices, forms.ChoiceField.choices.fset)
+
+
+class GruppierteKommunen(BaseChoiceIterator):
+    """The choices of a KommuneField, read from its queryset when the list is drawn (not at import)."""
+
+    def __init__(self, field):
+        self.field = field
+
+    def __iter__(self):
+        if self.field.empty_label is not None:
+            yield ("", self.field.empty_label)
+        for titel, kommunen in nach_landkreis(list(self.field.queryset)):
+            yield (titel, [(kommune.pk, str(kommune)) for kommune in kommunen])

@@ -60,37 +60,53 @@ class KommunenAuswahl(forms.widgets.ChoiceWidget):
 
     def gruppen(self, name, widget_id, gewaehlt):
         """(title, options, is_open) per Landkreis, then the kreisfreie Städte, then any other Kommune."""
-        kreise, staedte, sonstige = {}, [], []
+        optionen = {}
         for index, (value, label) in enumerate(self.choices):
-            kommune = value.instance
-            option = {
+            optionen[value.instance.pk] = {
                 "value": str(value),
                 "label": label,
-                "name": kommune.name,
+                "name": value.instance.name,
                 "id": f"{widget_id}_{index}",
                 "checked": str(value) in gewaehlt,
             }
-            if kommune.art == KommuneArt.LANDKREIS:
-                kreise.setdefault(kommune.pk, {"kreis": None, "gemeinden": []})["kreis"] = option
-            elif kommune.landkreis_id:
-                eintrag = kreise.setdefault(kommune.landkreis_id, {"kreis": None, "gemeinden": []})
-                eintrag["gemeinden"].append(option)
-                eintrag["titel"] = str(kommune.landkreis)
-            elif kommune.art == KommuneArt.KREISFREIE_STADT:
-                staedte.append(option)
-            else:
-                sonstige.append(option)
-        gruppen = [self.kreisgruppe(eintrag) for eintrag in kreise.values()]
-        gruppen.sort(key=lambda gruppe: gruppe["titel"])
-        if staedte:
-            gruppen.append({"titel": _("Kreisfreie Städte"), "optionen": staedte})
-        if sonstige:
-            gruppen.append({"titel": _("Weitere Kommunen"), "optionen": sonstige})
+        kommunen = [value.instance for value, _label in self.choices]
+        gruppen = [
+            {"titel": titel, "optionen": [optionen[k.pk] for k in mitglieder]}
+            for titel, mitglieder in nach_landkreis(kommunen)
+        ]
         for gruppe in gruppen:
             gruppe["gewaehlt"] = sum(option["checked"] for option in gruppe["optionen"])
         return gruppen
 
-    def kreisgruppe(self, eintrag):
-        kreis = eintrag["kreis"]
-        optionen = ([kreis] if kreis else []) + sorted(eintrag["gemeinden"], key=lambda option: option["name"])
-        return {"titel": kreis["label"] if kreis else eintrag["titel"], "optionen": optionen}
+
+def nach_landkreis(kommunen):
+    """[(title, Kommunen)]: each Landkreis with its Gemeinden by name, then the kreisfreie Städte, then the rest.
+
+    The Kommunen need their landkreis loaded (select_related) for the titles of Landkreise not among them.
+    """
+    kreise, staedte, sonstige = {}, [], []
+    for kommune in kommunen:
+        if kommune.art == KommuneArt.LANDKREIS:
+            kreise.setdefault(kommune.pk, {"kreis": None, "gemeinden": [], "titel": str(kommune)})["kreis"] = kommune
+        elif kommune.landkreis_id:
+            eintrag = kreise.setdefault(kommune.landkreis_id, {"kreis": None, "gemeinden": []})
+            eintrag["gemeinden"].append(kommune)
+            eintrag.setdefault("titel", str(kommune.landkreis))
+        elif kommune.art == KommuneArt.KREISFREIE_STADT:
+            staedte.append(kommune)
+        else:
+            sonstige.append(kommune)
+    gruppen = [
+        (eintrag["titel"], ([eintrag["kreis"]] if eintrag["kreis"] else []) + sorted(eintrag["gemeinden"], key=_name))
+        for eintrag in kreise.values()
+    ]
+    gruppen.sort(key=lambda gruppe: gruppe[0])
+    if staedte:
+        gruppen.append((_("Kreisfreie Städte"), staedte))
+    if sonstige:
+        gruppen.append((_("Weitere Kommunen"), sonstige))
+    return gruppen
+
+
+def _name(kommune):
+    return kommune.name

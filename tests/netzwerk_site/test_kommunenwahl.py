@@ -5,7 +5,7 @@ from django import forms
 import pytest
 
 from netzwerk_site.choices import KommuneArt
-from netzwerk_site.fields import KommunenField
+from netzwerk_site.fields import KommuneField, KommunenField
 from tests.factories.netzwerk_site import KommuneFactory
 
 pytestmark = [pytest.mark.integration, pytest.mark.django_db]
@@ -110,3 +110,24 @@ def test_the_landkreis_with_a_chosen_gemeinde_is_open_and_the_error_summary_targ
     assert html.count(" open>") == 1
     assert 'id="id_kommunen_suche"' in html
     assert form["kommunen"].id_for_label == "id_kommunen_suche"
+
+
+def test_a_single_kommune_is_chosen_from_a_list_grouped_by_landkreis():
+    kusel = KommuneFactory(name="Kusel", slug="landkreis-kusel", art=KommuneArt.LANDKREIS)
+    KommuneFactory(name="Lauterecken-Wolfstein", slug="vg-lw", art=KommuneArt.VERBANDSGEMEINDE, landkreis=kusel)
+    KommuneFactory(name="Altenglan", slug="vg-altenglan", art=KommuneArt.VERBANDSGEMEINDE, landkreis=kusel)
+    trier = KommuneFactory(name="Trier", slug="stadt-trier", art=KommuneArt.KREISFREIE_STADT)
+
+    field = KommuneField(required=False)
+    html = field.widget.render("kommune", trier.pk, attrs={"id": "id_kommune"})
+
+    assert [(titel, [name for _, name in optionen]) for titel, optionen in list(field.choices)[1:]] == [
+        (
+            "Landkreis Kusel",
+            ["Landkreis Kusel", "Verbandsgemeinde Altenglan", "Verbandsgemeinde Lauterecken-Wolfstein"],
+        ),
+        ("Kreisfreie Städte", ["Stadt Trier"]),
+    ]
+    assert '<optgroup label="Landkreis Kusel">' in html
+    assert f'<option value="{trier.pk}" selected>Stadt Trier</option>' in html
+    assert field.clean(str(trier.pk)) == trier
