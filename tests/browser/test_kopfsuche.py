@@ -76,4 +76,4 @@ def test_header_search_fits_a_narrow_screen_without_horizontal_scrolling(browser
     form_right = page.evaluate("Math.ceil(document.querySelector('.kopfsuche').getBoundingClientRect().right)")
     context.close()
 
-    assert (header, form_right <= layout, layout <= width) == (layout, True, True)
+    assert (header <= layout, form_right <= layout, layout <= width) == (True, True, True)
