@@ -60,8 +60,9 @@ class KommunenAuswahl(forms.widgets.ChoiceWidget):
 
     def gruppen(self, name, widget_id, gewaehlt):
         """(title, options, is_open) per Landkreis, then the kreisfreie Städte, then any other Kommune."""
-        optionen = {}
+        optionen, kommunen = {}, []
         for index, (value, label) in enumerate(self.choices):
+            kommunen.append(value.instance)
             optionen[value.instance.pk] = {
                 "value": str(value),
                 "label": label,
@@ -69,7 +70,6 @@ class KommunenAuswahl(forms.widgets.ChoiceWidget):
                 "id": f"{widget_id}_{index}",
                 "checked": str(value) in gewaehlt,
             }
-        kommunen = [value.instance for value, _label in self.choices]
         gruppen = [
             {"titel": titel, "optionen": [optionen[k.pk] for k in mitglieder]}
             for titel, mitglieder in nach_landkreis(kommunen)
