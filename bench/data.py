@@ -6,9 +6,13 @@ them recurring), 50 Diskussionen with 500 Beiträge and 10 members. The default 
 with 50,000 Beiträge and 1,000 members. One more Diskussion with 500 Beiträge is always added for
 the thread-page benchmark.
 
-Pages are published through revisions (so the search index and caches follow), Beiträge go through
-diskussionen.beitraege (rendered and sanitized, index updated), registrations through
-veranstaltungen.anmeldung. Everything is drawn from a seeded random generator, so the same scale
+Pages are published through revisions (so the search index and caches follow), the search index
+written once per block of BLOCK pages instead of after every page (a Handlungsfeld is reindexed once
+per block, not once per example). Each Diskussion is started through diskussionen.beitraege; its
+replies are written in one bulk insert with the same rendered and sanitized text, counter, followers
+and read state create_beitrag leaves, and the thread is indexed once. What bulk writing leaves out is
+the followers' notification rows of each reply: creating them one reply at a time made scale 100
+take more than four hours. Registrations go through veranstaltungen.anmeldung. Everything is drawn from a seeded random generator, so the same scale
 gives the same content. The text is recombined from the seed content of the Kooperationsstrategie.
 """
 
@@ -22,6 +26,7 @@ from dataclasses import dataclass
 from django.contrib.auth.hashers import make_password
 from django.contrib.auth.models import Group
 from django.db import OperationalError, transaction
+from django.db.models import F
 from django.test import override_settings
 from django.utils import timezone
 
@@ -29,7 +34,8 @@ from wagtail.rich_text import RichText
 
 from diskussionen import beitraege
 from diskussionen.choices import Haeufigkeit
-from diskussionen.models import Benachrichtigungseinstellung, Diskussion
+from diskussionen.models import Abonnement, Beitrag, Benachrichtigungseinstellung, Diskussion, Lesestand
+from diskussionen.rendering import render_markdown
 from konto.models import User
 from konto.roles import Rolle
 from konto.setup import ensure_groups
@@ -62,6 +68,8 @@ SLUG_PREFIX = "bench-"
 # Registrations are dated before any deadline of the generated meetings.
 LANGE_VORHER = datetime.datetime(2020, 1, 1, tzinfo=datetime.UTC)
 TEILE = ("praxisbeispiele", "veranstaltungen", "diskussionen")
+# Pages published between two writes of the search index.
+BLOCK = 200
 
 ANTWORTEN = [
     "Bei uns in {kommune} hat sich bewährt, die Sprachmittlung über einen Pool zu organisieren. "
@@ -120,6 +128,13 @@ def _mit_wiederholung(schritt, aufraeumen=None, versuche=10):
                 aufraeumen()
             time.sleep(1 + versuch)
     return None
+
+
+def _in_bloecken(total, block=BLOCK):
+    """range(total), with the search index written at the end of every block of pages."""
+    for start in range(0, total, block):
+        with index.batched():
+            yield from range(start, min(start + block, total))
 
 
 def _anmelden(page, user):
@@ -211,7 +226,7 @@ class Benchdaten:
         existing = set(PraxisbeispielPage.objects.filter(slug__startswith=SLUG_PREFIX).values_list("slug", flat=True))
         total = self.anzahl.praxisbeispiele
         rnd = self.random
-        for i in range(total):
+        for i in _in_bloecken(total):
             vorlage = self.seed_beispiele[i % len(self.seed_beispiele)]
             kommune = rnd.choice(self.kommunen)
             # Draw everything before the existence check, so an interrupted run continues with the same content.
@@ -252,7 +267,7 @@ class Benchdaten:
         rnd = self.random
         pages = []
         arten = Art.values
-        for i in range(total):
+        for i in _in_bloecken(total):
             is_serie = i < wiederkehrend
             art = arten[i % len(arten)]
             themenfeld = rnd.choice(self.themenfelder)
@@ -355,7 +370,7 @@ class Benchdaten:
             self._faden(LANGER_FADEN_TITEL, mitglieder[0], self.themenfelder[0], antworten)
 
     def _faden(self, titel, starter, themenfeld, antworten, is_frage_an_land=False):
-        # Each post goes through create_beitrag; the thread is indexed once at the end instead of after every post.
+        # The thread is indexed once at the end instead of after the first post and again for the replies.
         with index.batched():
             return self._faden_schreiben(titel, starter, themenfeld, antworten, is_frage_an_land)
 
@@ -369,10 +384,39 @@ class Benchdaten:
                 "is_frage_an_land": is_frage_an_land,
             },
         )
-        for author, text in antworten:
-            kommune = author.kommune.name if author.kommune_id else "Mainz"
-            beitraege.create_beitrag(diskussion, author, text.format(kommune=kommune))
+        if antworten:
+            with transaction.atomic():
+                _antworten_schreiben(diskussion, antworten)
+            index.update_object(diskussion)
         return diskussion
+
+
+@functools.lru_cache(maxsize=256)
+def _html(text):
+    return render_markdown(text)
+
+
+def _antworten_schreiben(diskussion, antworten):
+    """What create_beitrag leaves for each reply, in a few bulk statements: posts one second apart, counter,
+    last activity, each author following the thread and having read it at the time of their last post."""
+    beginn = timezone.now()
+    posts, zuletzt = [], {}
+    for n, (author, text) in enumerate(antworten, start=1):
+        body = text.format(kommune=author.kommune.name if author.kommune_id else "Mainz")
+        zeit = beginn + datetime.timedelta(seconds=n)
+        posts.append(Beitrag(diskussion=diskussion, author=author, body=body, body_html=_html(body), created_at=zeit))
+        zuletzt[author.pk] = zeit
+    Beitrag.objects.bulk_create(posts, batch_size=500)
+    Diskussion.objects.filter(pk=diskussion.pk).update(
+        last_activity_at=posts[-1].created_at, beitrag_count=F("beitrag_count") + len(posts)
+    )
+    Abonnement.objects.bulk_create(
+        [Abonnement(user_id=pk, diskussion=diskussion) for pk in zuletzt], ignore_conflicts=True
+    )
+    Lesestand.objects.filter(diskussion=diskussion, user_id__in=list(zuletzt)).delete()
+    Lesestand.objects.bulk_create(
+        [Lesestand(user_id=pk, diskussion=diskussion, gelesen_am=zeit) for pk, zeit in zuletzt.items()]
+    )
 
 
 def build(scale, progress=_noop, teile=TEILE):

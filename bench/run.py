@@ -13,11 +13,13 @@ from bench/query_counts.py, worker memory from /proc.
 import argparse
 import contextlib
 import datetime
+import hashlib
 import http.client
 import json
 import os
 import platform
 import re
+import shutil
 import signal
 import subprocess
 import sys
@@ -73,9 +75,15 @@ def env_for(database_url):
             "DATABASE_URL": database_url,
             "PYTHONPATH": str(ROOT),
             "LOG_FORMAT": "text",
+            # Each database its own page cache: cached pages and generations of one must never answer for another.
+            "CACHE_DIR": str(cache_dir(database_url)),
         }
     )
     return env
+
+
+def cache_dir(database_url):
+    return TMP / "cache" / hashlib.sha256(database_url.encode()).hexdigest()[:16]
 
 
 def manage(database_url, *args, quiet=False):
@@ -185,6 +193,7 @@ class Server:
         self.process = None
 
     def __enter__(self):
+        shutil.rmtree(cache_dir(self.database_url), ignore_errors=True)
         self.process = subprocess.Popen(
             [
                 GUNICORN,

@@ -54,3 +54,35 @@ def test_a_small_scale_builds_through_the_sites_paths_and_a_second_run_adds_noth
 def test_an_invalid_scale_is_refused_with_a_german_message(db):
     with pytest.raises(Exception, match="Der Faktor --scale muss größer als 0 sein."):
         bench_data("0")
+
+
+def test_bulk_replies_leave_what_create_beitrag_leaves(db, django_user_model):
+    from bench.data import Benchdaten
+    from diskussionen.models import Abonnement, Lesestand
+    from diskussionen.rendering import render_markdown
+    from netzwerk_site.models import Kommune, Themenfeld
+
+    call_command("seed_netzwerk", stdout=io.StringIO())
+    kommune = Kommune.objects.order_by("pk").first()
+    starter, a, b = (
+        django_user_model.objects.create(username=n, email=f"{n}@example.org", kommune=kommune) for n in ("s", "a", "b")
+    )
+    antworten = [(a, "Erste **Antwort** aus {kommune}."), (b, "Zweite Antwort."), (a, "Dritte Antwort Sprachcafé.")]
+
+    diskussion = Benchdaten(0.01)._faden("Benchmark: Massenantworten", starter, Themenfeld.objects.first(), antworten)
+
+    diskussion.refresh_from_db()
+    posts = list(diskussion.beitraege.order_by("created_at"))
+    assert diskussion.beitrag_count == len(posts) == 4
+    assert diskussion.last_activity_at == posts[-1].created_at
+    assert posts[1].body == f"Erste **Antwort** aus {kommune.name}."
+    assert all(p.body_html == render_markdown(p.body) for p in posts)
+    assert set(Abonnement.objects.filter(diskussion=diskussion).values_list("user__username", flat=True)) == {
+        "s",
+        "a",
+        "b",
+    }
+    gelesen = dict(Lesestand.objects.filter(diskussion=diskussion).values_list("user__username", "gelesen_am"))
+    assert gelesen["a"] == posts[3].created_at and gelesen["b"] == posts[2].created_at
+    document = SuchDokument.objects.get(key=key_for(diskussion))
+    assert "sprachcafe" in document.text.lower().replace("é", "e")
