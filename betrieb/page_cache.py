@@ -16,7 +16,11 @@ Members (MemberPageCacheMiddleware, deeper in the chain, after authentication an
   declared as above). The visibility class is the set of the user's groups (Mitglied (Kommune), Mitglied
   (Land), Redaktion, …): everything the templates decide by role (is_member, is_redaktion, is_land_member,
   group permissions) is the same within it. Superusers, inactive users and anonymous users with a session get
-  no member entries (their pages are built cold).
+  no member entries (their pages are built cold). A page that shows only the member's own (PRO_PERSON: the
+  overview /konto/) has a class of one: her groups, her primary key and today's date (it counts days to
+  deadlines). Everything it lists is her rows, whose changes raise the generation like any other; unread
+  marks, which reading changes without a signal, are personal parts there too. The other /konto/ pages
+  (password, data export, deletion) are never cached.
 - What is personal: every part rendered through {% persoenlich %} (header account items and counts, Django
   messages, the CSRF token, the member's own adoption, registration, follow state and posts). In a cached
   body they are placeholders with a random nonce of that build; netzwerk_site.persoenlich.fill renders them
@@ -33,6 +37,7 @@ tests/betrieb/test_mitglieder_seitencache.py and tests/sicherheit/test_seitencac
 each cached page type and each pair of viewers.
 """
 
+import functools
 import hashlib
 import logging
 
@@ -43,7 +48,8 @@ from django.db import DatabaseError, transaction
 from django.db.models import F
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpResponse
-from django.urls import resolve
+from django.urls import resolve, reverse
+from django.utils import timezone
 from django.utils.cache import get_conditional_response
 from django.utils.http import parse_http_date_safe
 
@@ -67,6 +73,8 @@ UNBERUECKSICHTIGT = {
 }
 # Paths whose answers are personal or administrative even without a session.
 AUSGENOMMENE_PFADE = ("/admin/", "/django-admin/", "/konto/", "/kalender/", "/healthz")
+# Members' pages that show only the member's own (URL names): cached for her alone, see the module docstring.
+PRO_PERSON = ("konto:uebersicht",)
 HEADER = "X-Seitencache"
 logger = logging.getLogger("netzwerk.page_cache")
 
@@ -219,10 +227,21 @@ def _member_key(request, klasse, generation):
     return f"{MITGLIEDER_PREFIX}:{generation}:{digest}"
 
 
+@functools.cache
+def _pro_person_pfade():
+    return frozenset(reverse(name) for name in PRO_PERSON)
+
+
 def _member_request(request):
-    if request.method not in ("GET", "HEAD") or timeout() <= 0 or request.path.startswith(AUSGENOMMENE_PFADE):
+    if request.method not in ("GET", "HEAD") or timeout() <= 0:
         return None
-    return visibility_class(request.user)
+    klasse = visibility_class(request.user)
+    if klasse is not None and request.path in _pro_person_pfade():
+        # Her own page: a class of one, for today (it counts the days to deadlines).
+        return f"{klasse}|person={request.user.pk}|{timezone.localdate().isoformat()}"
+    if request.path.startswith(AUSGENOMMENE_PFADE):
+        return None
+    return klasse
 
 
 class MemberPageCacheMiddleware:
@@ -235,8 +254,11 @@ class MemberPageCacheMiddleware:
         klasse = _member_request(request)
         if klasse is None:
             return self.get_response(request)
-        key = _member_key(request, klasse, member_generation())
+        generation = member_generation()
+        key = _member_key(request, klasse, generation)
+        language = getattr(request, "LANGUAGE_CODE", "")
         cache = _cache()
+        persoenlich.allow_sharing(request, f"{generation}|{klasse}|{language}", cache, timeout())
         entry = cache.get(key)
         if entry is not None:
             return self._hit(request, entry)

@@ -221,13 +221,20 @@ def set_themenfeld_folgen(user, themenfeld, folgen):
         ThemenfeldAbonnement.objects.filter(user=user, themenfeld=themenfeld).delete()
 
 
-def mark_read(user, diskussion):
+_UNBEKANNT = object()
+
+
+def mark_read(user, diskussion, gelesen_am=_UNBEKANNT):
     """Note the visit, but write only when the thread has news for the user.
 
     A thread counts as unread while gelesen_am < last_activity_at (queries.diskussionen_fuer). Reading a
     thread again without news needs no write; on SQLite every write waits for the one write lock.
+    gelesen_am: the member's read state if the caller loaded it already (None: never read).
     """
-    gelesen_am = Lesestand.objects.filter(user=user, diskussion=diskussion).values_list("gelesen_am", flat=True).first()
+    if gelesen_am is _UNBEKANNT:
+        gelesen_am = (
+            Lesestand.objects.filter(user=user, diskussion=diskussion).values_list("gelesen_am", flat=True).first()
+        )
     now = timezone.now()
     if gelesen_am is None:
         # A second tab may have written it meanwhile: then its time stands, which is as good.

@@ -1,8 +1,6 @@
 """A thread's personal parts (netzwerk_site/persoenlich.py): the viewer's follow state and close button, what
 she may do with each post, and the Land's answer button."""
 
-from django.template.loader import render_to_string
-
 from diskussionen import beitraege, queries
 from diskussionen.models import Beitrag, Diskussion
 from diskussionen.permissions import may_answer_as_land, may_close
@@ -13,53 +11,88 @@ BEITRAG_AKTIONEN = "diskussionen/includes/beitrag_aktionen.html"
 ALS_ANTWORT = "diskussionen/includes/als_antwort_des_landes.html"
 
 
-def _diskussionen(stellen):
-    return persoenlich.objects(Diskussion.objects, stellen, "diskussion")
+def _diskussionen(request, stellen):
+    """The threads of the places with the viewer's read and follow state; the follow tools and the Land's
+    answer button of one page share this one query."""
+    return persoenlich.einmal(
+        request,
+        ("diskussionen", tuple(stelle["diskussion"] for stelle in stellen)),
+        lambda: persoenlich.objects(queries.mit_eigenem_stand(Diskussion.objects, request.user), stellen, "diskussion"),
+    )
 
 
 @persoenlich.register("diskussion_werkzeuge", template=WERKZEUGE)
 def werkzeuge(request, stellen):
     """Follow and close buttons; the visit counts as reading the thread, from the cache too."""
     parts = []
-    for diskussion in _diskussionen(stellen):
-        beitraege.mark_read(request.user, diskussion)
+    for diskussion in _diskussionen(request, stellen):
+        beitraege.mark_read(request.user, diskussion, gelesen_am=diskussion.gelesen_am)
         context = {
             "diskussion": diskussion,
-            "is_following": queries.is_following(request.user, diskussion),
+            "is_following": diskussion.is_following,
             "may_close": may_close(request.user, diskussion),
         }
-        parts.append(render_to_string(WERKZEUGE, context, request=request))
+        parts.append(persoenlich.teil(request, WERKZEUGE, context))
     return parts
 
 
 @persoenlich.register("beitrag_aktionen", template=BEITRAG_AKTIONEN)
 def beitrag_aktionen(request, stellen):
-    """Quote, edit, delete, report and mark-as-answer of every post of the page, from one query."""
-    posts = persoenlich.objects(Beitrag.objects.select_related("diskussion", "author"), stellen, "beitrag")
+    """Quote, edit, delete, report and mark-as-answer of every post of the page.
+
+    For another's post the actions are the same for every viewer of the visibility class (quote, report, and for
+    the Land marking it as answer), so they are shared until the next change; the viewer's own posts are hers.
+    """
+    autoren = dict(
+        Beitrag.objects.filter(pk__in=[stelle["beitrag"] for stelle in stellen]).values_list("pk", "author_id")
+    )
+    eigene = [stelle for stelle in stellen if autoren.get(stelle["beitrag"]) == request.user.pk]
+    fremde = [stelle for stelle in stellen if autoren.get(stelle["beitrag"]) != request.user.pk]
+    html = {}
+    for merkmal, gruppe in (("fremd", fremde), (f"autorin={request.user.pk}", eigene)):
+        if gruppe:
+            teile = persoenlich.geteilt(
+                request, merkmal, "beitrag_aktionen", gruppe, lambda gruppe: _aktionen(request, gruppe)
+            )
+            html.update(zip((stelle["beitrag"] for stelle in gruppe), teile, strict=True))
+    return [html[stelle["beitrag"]] for stelle in stellen]
+
+
+def _aktionen(request, stellen):
+    posts = persoenlich.objects(
+        queries.mit_autor_land(Beitrag.objects.select_related("diskussion", "author").defer("body", "body_html")),
+        stellen,
+        "beitrag",
+    )
+    parts = []
     for post in posts:
         beitraege.mark_permissions([post], request.user, post.diskussion)
-    return [
-        render_to_string(BEITRAG_AKTIONEN, {"beitrag": post, "diskussion": post.diskussion}, request=request)
-        for post in posts
-    ]
+        parts.append(persoenlich.teil(request, BEITRAG_AKTIONEN, {"beitrag": post, "diskussion": post.diskussion}))
+    return parts
 
 
 @persoenlich.register("als_antwort_des_landes", template=ALS_ANTWORT)
 def als_antwort_des_landes(request, stellen):
     return [
-        render_to_string(ALS_ANTWORT, {"may_answer_as_land": may_answer_as_land(request.user, diskussion)})
-        for diskussion in _diskussionen(stellen)
+        persoenlich.teil(request, ALS_ANTWORT, {"may_answer_as_land": may_answer_as_land(request.user, diskussion)})
+        for diskussion in _diskussionen(request, stellen)
     ]
 
 
 UNGELESEN_KLASSE = "diskussionen/includes/ungelesen_klasse.html"
 UNGELESEN_MARKE = "diskussionen/includes/ungelesen_marke.html"
+NEUE_BEITRAEGE = "diskussionen/includes/neue_beitraege.html"
 
 
 def _ungelesen(request, stellen, template):
-    """The part for each listed thread, is_ungelesen from one query for all of them."""
-    found = persoenlich.objects(queries.diskussionen_fuer(request.user), stellen, "diskussion")
-    return [render_to_string(template, {"diskussion": diskussion}) for diskussion in found]
+    """The part for each listed thread: the class and the badge of one list share one query for its unread
+    threads, and the part is rendered once, not once per thread."""
+    pks = tuple(stelle["diskussion"] for stelle in stellen)
+    ungelesen = persoenlich.einmal(
+        request, ("ungelesen", frozenset(pks)), lambda: queries.ungelesene(request.user, pks)
+    )
+    html = persoenlich.teil(request, template, {"diskussion": {"is_ungelesen": True}})
+    return [html if pk in ungelesen else "" for pk in pks]
 
 
 @persoenlich.register("ungelesen_klasse", template=UNGELESEN_KLASSE)
@@ -70,3 +103,8 @@ def ungelesen_klasse(request, stellen):
 @persoenlich.register("ungelesen_marke", template=UNGELESEN_MARKE)
 def ungelesen_marke(request, stellen):
     return _ungelesen(request, stellen, UNGELESEN_MARKE)
+
+
+@persoenlich.register("neue_beitraege", template=NEUE_BEITRAEGE)
+def neue_beitraege(request, stellen):
+    return _ungelesen(request, stellen, NEUE_BEITRAEGE)

@@ -70,13 +70,8 @@ def land_statistik(today=None):
 
 def beitraege_seite(diskussion, seite, *, mit_versionen=False):
     """(page, notices): one page of a thread's Beiträge; the number of queries does not grow with the thread."""
-    user_model = get_user_model()
-    land_group = user_model.groups.through.objects.filter(
-        user_id=OuterRef("author_id"), group__name=Rolle.MITGLIED_LAND
-    )
     beitraege = (
-        diskussion.beitraege.select_related("author__kommune", "author__organisation")
-        .annotate(author_is_land=Exists(land_group))
+        mit_autor_land(diskussion.beitraege.select_related("author__kommune", "author__organisation"))
         .prefetch_related("anhaenge")
         .order_by("created_at", "pk")
     )
@@ -87,12 +82,33 @@ def beitraege_seite(diskussion, seite, *, mit_versionen=False):
     return paginate(beitraege, seite, beitraege_pro_seite())
 
 
+def mit_autor_land(beitraege):
+    """The Beiträge with author_is_land, which may_mark_answer reads instead of asking per post."""
+    land_group = get_user_model().groups.through.objects.filter(
+        user_id=OuterRef("author_id"), group__name=Rolle.MITGLIED_LAND
+    )
+    return beitraege.annotate(author_is_land=Exists(land_group))
+
+
+def ungelesene(user, pks):
+    """Which of these Diskussionen have news for the member: one query, primary keys only."""
+    return set(diskussionen_fuer(user).filter(pk__in=pks, is_ungelesen=True).values_list("pk", flat=True))
+
+
 def seite_von(beitrag):
     """The page number on which a Beitrag appears in its thread (for permalinks)."""
     vorher = Beitrag.objects.filter(diskussion_id=beitrag.diskussion_id).filter(
         Q(created_at__lt=beitrag.created_at) | Q(created_at=beitrag.created_at, pk__lt=beitrag.pk)
     )
     return vorher.count() // beitraege_pro_seite() + 1
+
+
+def mit_eigenem_stand(diskussionen, user):
+    """The Diskussionen with the member's gelesen_am (None: never read) and is_following, in the same query."""
+    return diskussionen.annotate(
+        gelesen_am=Subquery(Lesestand.objects.filter(user=user, diskussion=OuterRef("pk")).values("gelesen_am")[:1]),
+        is_following=Exists(Abonnement.objects.filter(user=user, diskussion=OuterRef("pk"))),
+    )
 
 
 def is_following(user, diskussion):

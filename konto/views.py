@@ -19,6 +19,7 @@ from konto.models import Benachrichtigung
 from konto.personal_data import delete_account, export_zip
 from konto.roles import is_redaktion
 from netzwerk_site.auswahl import PAGE_PARAM, declare, paginate
+from netzwerk_site.persoenlich import members_cacheable
 
 
 class AnmeldenView(auth_views.LoginView):
@@ -51,7 +52,9 @@ class PasswortAendernView(auth_views.PasswordChangeView):
 
 
 @login_required
+@members_cacheable
 def uebersicht(request):
+    """The member's overview; cached for her alone (betrieb.page_cache.PRO_PERSON), with her personal parts."""
     context = {"mitglied": request.user}
     return render(request, "konto/uebersicht.html", context)
 

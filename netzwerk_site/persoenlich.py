@@ -33,18 +33,22 @@ The CSRF token is one of these parts: during a build the `csrf_token` context va
 also sets the CSRF cookie as on every other page.
 """
 
+import hashlib
 import re
 import secrets
 from functools import wraps
 
 from django.middleware.csrf import get_token
-from django.template.loader import render_to_string
+from django.template.loader import get_template, render_to_string
 from django.utils.module_loading import autodiscover_modules
 from django.utils.safestring import mark_safe
 
 CSRF = "csrf"
 _ERLAUBT = "_netzwerk_persoenlich_erlaubt"
 _BAU = "_netzwerk_persoenlich_bau"
+_CSRF_WERT = "_netzwerk_persoenlich_csrf"
+_EINMAL = "_netzwerk_persoenlich_einmal"
+_TEILEN = "_netzwerk_persoenlich_teilen"
 _EINFACH = (str, int, bool, type(None))
 _RENDERERS = {}
 _TEMPLATES = {}
@@ -113,7 +117,74 @@ def _renderer(name):
 
 @register(CSRF)
 def _csrf(request, stellen):
-    return [get_token(request)] * len(stellen)
+    return [token(request)] * len(stellen)
+
+
+# -- helpers for renderers -------------------------------------------------------------------------------------
+def token(request):
+    """The viewer's CSRF token, one masked value for all parts of the answer."""
+    value = getattr(request, _CSRF_WERT, None)
+    if value is None:
+        value = get_token(request)
+        setattr(request, _CSRF_WERT, value)
+    return value
+
+
+def teil(request, template_name, context):
+    """A part's HTML: its template with `context`, the viewer (`user`, `request`) and her CSRF token.
+
+    The page's context processors do not run: a part of each of 25 posts costs 25 small renders, not 25
+    times the header's context. A part's template may therefore use only these names and its own context.
+    """
+    return get_template(template_name).render(
+        {"request": request, "user": request.user, "csrf_token": token(request), **context}
+    )
+
+
+def einmal(request, key, compute):
+    """compute() once per request, for what several renderers of one page need (the unread threads of a list)."""
+    memo = getattr(request, _EINMAL, None)
+    if memo is None:
+        memo = {}
+        setattr(request, _EINMAL, memo)
+    if key not in memo:
+        memo[key] = compute()
+    return memo[key]
+
+
+def allow_sharing(request, basis, cache, timeout):
+    """Called by the members' page cache: `basis` (content version, visibility class, language) is the same
+    for every viewer whose cached page this request may use, until the next change; parts are kept in `cache`."""
+    setattr(request, _TEILEN, (basis, cache, timeout))
+
+
+def geteilt(request, merkmal, name, stellen, renderer):
+    """renderer(stellen) for parts that are the same for every viewer of this page with the same `merkmal`.
+
+    A part whose HTML depends only on the visibility class and `merkmal` (her Kommune, for the adoption form)
+    is stored beside the page: key of content version, class, language, `merkmal`, part and place. The
+    members' content version rises after every change, so a stored part never outlives what it shows. The
+    viewer's CSRF token is cut out before storing, under a random mark of that entry, and put back per
+    request. Without the members' page cache (another page, a superuser) parts are rendered as usual.
+    """
+    teilen = getattr(request, _TEILEN, None)
+    if teilen is None:
+        return renderer(stellen)
+    basis, cache, timeout = teilen
+    keys = []
+    for stelle in stellen:
+        raw = f"{basis}|{merkmal}|{name}|{sorted(stelle.items())}"
+        keys.append("persoenlich:" + hashlib.sha256(raw.encode()).hexdigest())
+    found = cache.get_many(keys)
+    fehlend = [i for i, key in enumerate(keys) if key not in found]
+    if fehlend:
+        neu = {}
+        for i, html in zip(fehlend, renderer([stellen[i] for i in fehlend]), strict=True):
+            marke = secrets.token_hex(16)
+            neu[keys[i]] = (marke, str(html).replace(token(request), marke))
+        cache.set_many(neu, timeout)
+        found.update(neu)
+    return [found[key][1].replace(found[key][0], token(request)) for key in keys]
 
 
 @register("meldungen", template="components/meldungen.html")

@@ -18,15 +18,22 @@ def _pages(stellen):
 
 @persoenlich.register("uebernahme", template=UEBERNAHME)
 def uebernahme(request, stellen):
-    """The adoption form of the viewer's Kommune, prefilled with its adoption; nothing for anyone else."""
-    parts = []
-    for page in _pages(stellen):
-        context = {"page": page}
-        if may_record_uebernahme(request.user, page):
-            own = Uebernahme.objects.filter(praxisbeispiel=page, kommune_id=request.user.kommune_id).first()
-            context.update(uebernahme_form=UebernahmeForm(instance=own), eigene_uebernahme=own)
-        parts.append(render_to_string(UEBERNAHME, context, request=request))
-    return parts
+    """The adoption form of the viewer's Kommune, prefilled with its adoption; nothing for anyone else.
+
+    The form is the same for every member of one Kommune, so it is shared between them until the next change.
+    """
+
+    def render(stellen):
+        parts = []
+        for page in _pages(stellen):
+            context = {"page": page}
+            if may_record_uebernahme(request.user, page):
+                own = Uebernahme.objects.filter(praxisbeispiel=page, kommune_id=request.user.kommune_id).first()
+                context.update(uebernahme_form=UebernahmeForm(instance=own), eigene_uebernahme=own)
+            parts.append(persoenlich.teil(request, UEBERNAHME, context))
+        return parts
+
+    return persoenlich.geteilt(request, f"kommune={request.user.kommune_id}", "uebernahme", stellen, render)
 
 
 @persoenlich.register("kontakt_widerrufen", template=KONTAKT_WIDERRUFEN)

@@ -35,6 +35,7 @@ SEITEN = (
     "diskussion",
     "umsetzung",
     "kommunen",
+    "konto",
 )
 CSRF_VALUE = re.compile(r'(name="csrfmiddlewaretoken" value=")[^"]+(")')
 
@@ -87,6 +88,7 @@ def build(site_tree):
         "diskussion": reverse("diskussionen:diskussion", args=[diskussion.pk]),
         "umsetzung": reverse("umsetzung"),
         "kommunen": reverse("kommune_list"),
+        "konto": reverse("konto:uebersicht"),
     }
     return SimpleNamespace(
         users=users,

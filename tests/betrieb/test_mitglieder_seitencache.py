@@ -17,17 +17,7 @@ from praxisbeispiele.choices import UebernahmeStand
 from praxisbeispiele.models import Uebernahme
 from tests.betrieb import mitglieder_welt
 
-pytestmark = [pytest.mark.integration, pytest.mark.django_db]
-
-
-@pytest.fixture(autouse=True)
-def cache_on(settings):
-    settings.SEITENCACHE_SEKUNDEN = 300
-
-
-@pytest.fixture
-def welt(site_tree, groups):
-    return mitglieder_welt.build(site_tree)
+pytestmark = [pytest.mark.integration, pytest.mark.django_db, pytest.mark.usefixtures("seitencache_an")]
 
 
 def _entry():
@@ -76,8 +66,8 @@ def test_each_visibility_class_has_its_own_entry(client, welt):
 def test_superusers_and_pages_that_did_not_declare_themselves_are_built_cold(client, welt, admin_user):
     _response, _html = mitglieder_welt.get(client, admin_user, welt.urls["bibliothek"])
     again = client.get(welt.urls["bibliothek"])
-    mitglieder_welt.get(client, welt.users["kommune_a"], reverse("konto:uebersicht"))
-    konto = client.get(reverse("konto:uebersicht"))
+    mitglieder_welt.get(client, welt.users["kommune_a"], reverse("konto:benachrichtigungen"))
+    konto = client.get(reverse("konto:benachrichtigungen"))
 
     assert page_cache.HEADER not in again
     assert page_cache.HEADER not in konto

@@ -80,7 +80,12 @@ def _registration(welt, actor):
     Anmeldung.objects.create(veranstaltung=welt.veranstaltung, user=actor, status=AnmeldungStatus.BESTAETIGT)
 
 
-CHANGES = {"diskussion": _new_post, "praxisbeispiel": _adoption, "veranstaltung": _registration}
+CHANGES = {
+    "diskussion": _new_post,
+    "praxisbeispiel": _adoption,
+    "veranstaltung": _registration,
+    "konto": _registration,
+}
 
 
 @pytest.mark.parametrize("seite", list(CHANGES))
