@@ -9,7 +9,7 @@ PORT ?= 8000
 MANAGE := $(BIN)/python manage.py
 PYTEST_ARGS ?=
 
-.PHONY: install run serve seed test test-sqlite test-postgres test-fast browser-deps screenshots bench lint format lock clean
+.PHONY: install run serve seed test test-sqlite test-postgres test-fast browser-deps screenshots bench bench-profil lint format lock clean
 
 # Development installs dev.lock (the runtime plus tests and tooling); the production image only runtime.lock.
 $(STAMP): requirements/runtime.lock requirements/dev.lock
@@ -58,6 +58,14 @@ BENCH_ARGS ?=
 bench: install
 	scripts/ensure-wrk
 	$(BIN)/python bench/run.py $(BENCH_ARGS)
+
+# Where each benchmark page spends its time (SQL, templates, ORM, …), on a database `make bench` built:
+# make bench-profil SCALE=100 PROFIL_ARGS="--seiten praxisbeispiele,home"
+SCALE ?= 1
+PROFIL_ARGS ?=
+bench-profil: install
+	DATABASE_URL=sqlite:///$(CURDIR)/tmp/bench/scale-$(SCALE).sqlite3 CACHE_DIR=$(CURDIR)/tmp/bench/cache/profil \
+		$(BIN)/python bench/profil.py $(PROFIL_ARGS)
 
 lint: install
 	$(BIN)/ruff check .
