@@ -28,6 +28,12 @@ text cannot forge a placeholder: it does not know the nonce, which never leaves 
 placeholder is replaced before the answer goes out. The keyword arguments are stored with the cached entry,
 so they must be plain values (numbers, strings, booleans, None), never model instances.
 
+Renderers share three helpers. `teil` renders a part's template with only the viewer, her request and her CSRF
+token (not the page's context processors: 25 posts would run them 25 times). `einmal` computes what several
+renderers of one page need once per request (the threads' read state for the badge and the list class).
+`geteilt` keeps parts that are the same for every viewer of a class with the same trait (the adoption form of
+one Kommune, the actions on another member's post) beside the cached page, until the next change.
+
 The CSRF token is one of these parts: during a build the `csrf_token` context variable is a placeholder
 (the `context` processor below overrides Django's), filled with `get_token(request)` per request, which
 also sets the CSRF cookie as on every other page.
