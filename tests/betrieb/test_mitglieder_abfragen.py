@@ -94,11 +94,11 @@ SEITEN = {
 # (cold build, warm request) by page and number of items. Warm: session, user, her groups (the class) and the
 # members' generation, then the personal parts: none for the Praxisbeispiel, whose adoption form is the same for
 # every member of her Kommune and kept beside the page (netzwerk_site.persoenlich.geteilt); the list's unread
-# threads (1, shared by the class and the badge); the thread's Diskussion with her read and follow state (1,
+# threads (2 plain queries, shared by the class and the badge); the thread's Diskussion with her read and follow state (1,
 # shared by the tools and the Land's button) and the authors of the page's posts (1), whose actions are kept
 # beside the page for others' posts. The header's unread count comes from the cache (konto.benachrichtigungen).
 # /konto/ shows only her own and is cached for her alone (betrieb.page_cache.PRO_PERSON); from the cache only
-# the unread marks of her threads are asked (1).
+# the unread marks of her threads are asked (2).
 ABFRAGEN = {
     ("bibliothek", 1): (25, 4),
     ("bibliothek", 3): (25, 4),
@@ -109,12 +109,12 @@ ABFRAGEN = {
     ("themenfeld", 3): (30, 4),
     ("veranstaltungen", 1): (20, 4),
     ("veranstaltungen", 3): (20, 4),
-    ("diskussionen", 1): (14, 5),
-    ("diskussionen", 3): (14, 5),
+    ("diskussionen", 1): (15, 6),
+    ("diskussionen", 3): (15, 6),
     ("diskussion", 1): (17, 6),
     ("diskussion", 3): (17, 6),
-    ("konto", 1): (18, 5),
-    ("konto", 3): (18, 5),
+    ("konto", 1): (19, 6),
+    ("konto", 3): (19, 6),
 }
 
 

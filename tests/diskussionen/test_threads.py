@@ -240,6 +240,23 @@ def test_threads_with_activity_since_the_last_visit_are_marked_unread(client, di
     assert "Neue Beiträge" in after_new_post.content.decode()
 
 
+def test_the_unread_set_of_a_cached_list_agrees_with_the_lists_own_mark(member, other_member):
+    from diskussionen.queries import diskussionen_fuer, ungelesene
+
+    nie, gelesen, neu = (DiskussionFactory(author=member) for _ in range(3))
+    for diskussion in (nie, gelesen, neu):
+        BeitragFactory(diskussion=diskussion, author=member)
+    jetzt = timezone.now()
+    Diskussion.objects.update(last_activity_at=jetzt)
+    Lesestand.objects.create(user=other_member, diskussion=gelesen, gelesen_am=jetzt)
+    Lesestand.objects.create(user=other_member, diskussion=neu, gelesen_am=jetzt - timedelta(minutes=1))
+    pks = [nie.pk, gelesen.pk, neu.pk]
+
+    erwartet = set(diskussionen_fuer(other_member).filter(pk__in=pks, is_ungelesen=True).values_list("pk", flat=True))
+
+    assert ungelesene(other_member, pks) == erwartet == {nie.pk, neu.pk}
+
+
 @pytest.mark.parametrize("anzahl", [1, 3])
 def test_list_query_count_does_not_grow(client, member, anzahl, django_assert_num_queries):
     for _ in range(anzahl):
