@@ -57,7 +57,7 @@ from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from betrieb.models import Seitenstand
 from konto.roles import group_names
-from netzwerk_site import auswahl, persoenlich
+from netzwerk_site import auswahl, inhaltsstand, persoenlich
 
 # Models of other projects whose rows never change what an anonymous visitor sees. The portal's own
 # models say so themselves: `changes_public_pages = False` on the model or on its app's AppConfig.
@@ -185,8 +185,10 @@ class PageCacheMiddleware:
     def __call__(self, request):
         if not _cacheable_request(request):
             return self.get_response(request)
-        key = _key(request, generation())
+        stand = generation()
+        key = _key(request, stand)
         cache = _cache()
+        inhaltsstand.setzen(request, f"oeffentlich-{stand}", cache, timeout())
         response = cache.get(key)
         if response is not None:
             conditional = get_conditional_response(
@@ -259,6 +261,7 @@ class MemberPageCacheMiddleware:
         language = getattr(request, "LANGUAGE_CODE", "")
         cache = _cache()
         persoenlich.allow_sharing(request, f"{generation}|{klasse}|{language}", cache, timeout())
+        inhaltsstand.setzen(request, f"mitglieder-{generation}", cache, timeout())
         entry = cache.get(key)
         if entry is not None:
             return self._hit(request, entry)

@@ -263,9 +263,14 @@ def toggle(querydict, param, value):
 LAST = "last"
 
 
-def paginate(items, seite, per_page):
-    """(page, notices): page number seite of items (or LAST), or the nearest valid page with a notice saying which."""
+def paginate(items, seite, per_page, anzahl=None):
+    """(page, notices): page number seite of items (or LAST), or the nearest valid page with a notice saying which.
+
+    anzahl: how many items there are, when the caller knows it already (kept with netzwerk_site.inhaltsstand).
+    """
     paginator = Paginator(items, per_page)
+    if anzahl is not None:
+        paginator.count = anzahl  # Paginator.count is a cached_property: set, it is not asked again
     if seite == LAST:
         return paginator.page(paginator.num_pages), []
     try:

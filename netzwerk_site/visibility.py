@@ -17,7 +17,7 @@ from wagtail.models import Page, PageViewRestriction
 
 def public_pages(queryset):
     """queryset without pages under any view restriction (the same pages as .public())."""
-    depths = sorted(set(PageViewRestriction.objects.values_list("page__depth", flat=True)))
+    depths = sorted(PageViewRestriction.objects.values_list("page__depth", flat=True).distinct())
     if not depths:
         return queryset
     prefixes = {f"_pfad_{depth}": Substr("path", 1, depth * Page.steplen) for depth in depths}

@@ -4,10 +4,12 @@ Every stored vocabulary costs one query for its options, and the counts of all f
 (netzwerk_site.auswahl.count), whatever the data size and the selection.
 """
 
+import functools
+
 from django.apps import apps
 from django.utils.translation import gettext_lazy as _
 
-from netzwerk_site import facets
+from netzwerk_site import facets, inhaltsstand
 from netzwerk_site.auswahl import Param, count, narrow, paginate, shown
 from praxisbeispiele.choices import PraxisEbene, Sortierung
 from search import bibliothek
@@ -36,6 +38,7 @@ FACETS = (
         choices=tuple(PraxisEbene.choices),
     ),
 )
+FACET_NAMEN = frozenset(facet.name for facet in FACETS)
 SPEC = (
     *FACETS,
     Param("q", kind="text", max_length=MAX_QUERY_LENGTH),
@@ -78,13 +81,34 @@ def sortierungen(query):
     return [("", standard.label), *andere]
 
 
-def page_context(library, auswahl, options, querydict, freitext=None):
+def page_context(library, auswahl, options, querydict, freitext=None, request=None):
     """One page of the library under auswahl, its facets with counts, and hints for an empty result.
 
     library is PraxisbeispielPage.objects.library(auswahl, freitext): the facets narrow it and count over it.
+    Without a free text the counts are the same for everyone until the content changes, and kept until then
+    (netzwerk_site.inhaltsstand); with one they follow the viewer's search and are counted each time.
     """
-    seite, page_notices = paginate(narrow(library, auswahl, FACETS).for_cards(), auswahl.seite, PER_PAGE)
-    shown_facets = shown(auswahl, FACETS, options, count(library, auswahl, FACETS, options), querydict)
+    gewaehlt = narrow(library, auswahl, FACETS)
+    zaehlen = functools.partial(count, library, auswahl, FACETS, options)
+    if freitext is None:
+        auswahl_der_facetten = tuple((name, values) for name, values in auswahl.values if name in FACET_NAMEN)
+        anzahl, counts = inhaltsstand.gemerkt(
+            request, "bibliothek-facetten", auswahl_der_facetten, lambda: (gewaehlt.count(), zaehlen())
+        )
+    else:
+        anzahl, counts = None, zaehlen()
+    seite, page_notices = paginate(gewaehlt.for_cards(), auswahl.seite, PER_PAGE, anzahl=anzahl)
+    if freitext is None and inhaltsstand.aktiv(request):
+        # Which examples the page shows is kept too: sorting 10,000 of them by date is what grows; cards load by key.
+        pks = inhaltsstand.gemerkt(
+            request,
+            "bibliothek-seite",
+            (auswahl.values, seite.number),
+            lambda: list(seite.object_list.values_list("pk", flat=True)),
+        )
+        cards = {card.pk: card for card in gewaehlt.for_cards().filter(pk__in=pks)}
+        seite.object_list = [cards[pk] for pk in pks if pk in cards]
+    shown_facets = shown(auswahl, FACETS, options, counts, querydict)
     query = auswahl.get("q")
     hinweis = [freitext.hinweis] if freitext and freitext.hinweis else []
     return {

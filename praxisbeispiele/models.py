@@ -58,7 +58,7 @@ class PraxisbeispielIndexPage(RoutablePageMixin, Page):
         auswahl, options = load(parse(request.GET, facets.SPEC), facets.FACETS)
         freitext = facets.freitext(auswahl, request.user)
         library = PraxisbeispielPage.objects.library(auswahl, freitext)
-        context.update(facets.page_context(library, auswahl, options, request.GET, freitext))
+        context.update(facets.page_context(library, auswahl, options, request.GET, freitext, request=request))
         return context
 
     # Wagtail resolves routes with a trailing slash added; file names are linked without one.
@@ -273,7 +273,7 @@ class PraxisbeispielPage(Page):
         context["kontaktstellen"] = list(self.kontaktstellen.all())
         uebernahmen = list(uebernahmen_of(self))
         context["uebernahmen"] = uebernahmen
-        context["aehnliche"] = PraxisbeispielPage.objects.similar_to(self)
+        context["aehnliche"] = PraxisbeispielPage.objects.similar_to(self, request=request)
         veranstaltungen = VeranstaltungPage.objects.visible_to(request.user).filter(praxisbeispiele=self)
         context["veranstaltungen"] = veranstaltungen.order_by("-start_date")
         declare("fassung")

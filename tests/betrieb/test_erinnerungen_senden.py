@@ -113,4 +113,8 @@ def test_the_command_runs_every_registered_reminder_and_counts_what_each_returne
 
     call_command("erinnerungen_senden", stdout=output)
 
-    assert output.getvalue().splitlines() == [f"{__name__}.zwei_erinnert: 2", f"{__name__}.keine: 0"]
+    assert output.getvalue().splitlines() == [
+        f"{__name__}.zwei_erinnert: 2",
+        f"{__name__}.keine: 0",
+        "Statistiken der Datenbank aktualisiert.",
+    ]

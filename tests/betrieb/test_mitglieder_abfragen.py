@@ -91,7 +91,9 @@ SEITEN = {
     "diskussion": _diskussion,
     "konto": _konto,
 }
-# (cold build, warm request) by page and number of items. Warm: session, user, her groups (the class) and the
+# (cold build, warm request) by page and number of items. Cold with the caches on: results kept until the content
+# changes (netzwerk_site.inhaltsstand) are computed once and their cards then loaded by key (+1 for the library's
+# page and the similar examples), the menu's site root paths once (+1). Warm: session, user, her groups (the class) and the
 # members' generation, then the personal parts: none for the Praxisbeispiel, whose adoption form is the same for
 # every member of her Kommune and kept beside the page (netzwerk_site.persoenlich.geteilt); the list's unread
 # threads (2 plain queries, shared by the class and the badge); the thread's Diskussion with her read and follow state (1,
@@ -100,19 +102,19 @@ SEITEN = {
 # /konto/ shows only her own and is cached for her alone (betrieb.page_cache.PRO_PERSON); from the cache only
 # the unread marks of her threads are asked (2).
 ABFRAGEN = {
-    ("bibliothek", 1): (25, 4),
-    ("bibliothek", 3): (25, 4),
-    ("praxisbeispiel", 1): (34, 4),
-    ("praxisbeispiel", 3): (34, 4),
+    ("bibliothek", 1): (26, 4),
+    ("bibliothek", 3): (26, 4),
+    ("praxisbeispiel", 1): (35, 4),
+    ("praxisbeispiel", 3): (35, 4),
     # +1 cold: the first event list of the day asks once whether a stored next occurrence has passed.
     ("themenfeld", 1): (30, 4),
     ("themenfeld", 3): (30, 4),
     ("veranstaltungen", 1): (20, 4),
     ("veranstaltungen", 3): (20, 4),
-    ("diskussionen", 1): (15, 6),
-    ("diskussionen", 3): (15, 6),
-    ("diskussion", 1): (17, 6),
-    ("diskussion", 3): (17, 6),
+    ("diskussionen", 1): (16, 6),
+    ("diskussionen", 3): (16, 6),
+    ("diskussion", 1): (18, 6),
+    ("diskussion", 3): (18, 6),
     ("konto", 1): (19, 6),
     ("konto", 3): (19, 6),
 }

@@ -86,7 +86,7 @@ def test_land_members_overview_runs_a_fixed_number_of_queries(
 
     # Session, user, groups, the sections of every app (one of them the open questions), site and menu pages;
     # +1 the header's unread notification count, +1 the header's count of open questions (not cached).
-    with django_assert_num_queries(16):
+    with django_assert_num_queries(17):
         response = client.get("/konto/")
 
     assert len(response.context["fragen_an_ihre_stelle"].eintraege) == anzahl

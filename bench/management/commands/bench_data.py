@@ -5,6 +5,7 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 
 from bench import data
+from betrieb import datenbank
 from betrieb.progress import progress_bar
 from praxisbeispiele.models import PraxisbeispielIndexPage
 
@@ -41,6 +42,8 @@ class Command(BaseCommand):
         progress = progress_bar(self.stdout, with_time=True)
 
         anzahl = data.build(scale, progress, teile)
+        # Fresh statistics for the query planner, as the daily job keeps them in production.
+        datenbank.statistik_aktualisieren()
         self.stdout.write(
             self.style.SUCCESS(
                 f"Benchmark-Daten für Faktor {scale:g} in {time.monotonic() - started:.0f} s: "
