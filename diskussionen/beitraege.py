@@ -27,7 +27,7 @@ from diskussionen.permissions import (
 from diskussionen.ratelimit import check_rate_limit
 from diskussionen.rendering import render_markdown
 from diskussionen.search_documents import diskussion_neu_indexieren
-from netzwerk_site import uploads
+from netzwerk_site import persoenlich, uploads
 from netzwerk_site.refusals import Refusal
 from search.index import batched
 
@@ -222,6 +222,8 @@ def set_themenfeld_folgen(user, themenfeld, folgen):
 
 
 _UNBEKANNT = object()
+# The member's read state, for the parts of cached pages that show it (diskussionen/persoenlich.py).
+LESESTAND = "lesestand"
 
 
 def mark_read(user, diskussion, gelesen_am=_UNBEKANNT):
@@ -241,8 +243,10 @@ def mark_read(user, diskussion, gelesen_am=_UNBEKANNT):
         Lesestand.objects.bulk_create(
             [Lesestand(user=user, diskussion=diskussion, gelesen_am=now)], ignore_conflicts=True
         )
+        persoenlich.neuer_stand(user, LESESTAND)
     elif gelesen_am < diskussion.last_activity_at:
         Lesestand.objects.filter(user=user, diskussion=diskussion).update(gelesen_am=now)
+        persoenlich.neuer_stand(user, LESESTAND)
 
 
 def mark_permissions(beitraege, user, diskussion):

@@ -21,9 +21,24 @@ def _diskussionen(request, stellen):
     )
 
 
+def _leserin(request):
+    """The viewer and the version of her read state: parts that show it are hers until she reads or posts."""
+    return f"leserin={request.user.pk}:{persoenlich.eigener_stand(request, beitraege.LESESTAND)}"
+
+
 @persoenlich.register("diskussion_werkzeuge", template=WERKZEUGE)
 def werkzeuge(request, stellen):
-    """Follow and close buttons; the visit counts as reading the thread, from the cache too."""
+    """Follow and close buttons; the visit counts as reading the thread, from the cache too.
+
+    Kept for her until the content or her read state changes: a kept part means this thread was read since
+    its last post under this content version, so there is nothing to write.
+    """
+    return persoenlich.geteilt(
+        request, _leserin(request), "diskussion_werkzeuge", stellen, lambda stellen: _werkzeuge(request, stellen)
+    )
+
+
+def _werkzeuge(request, stellen):
     parts = []
     for diskussion in _diskussionen(request, stellen):
         beitraege.mark_read(request.user, diskussion, gelesen_am=diskussion.gelesen_am)
@@ -43,11 +58,9 @@ def beitrag_aktionen(request, stellen):
     For another's post the actions are the same for every viewer of the visibility class (quote, report, and for
     the Land marking it as answer), so they are shared until the next change; the viewer's own posts are hers.
     """
-    autoren = dict(
-        Beitrag.objects.filter(pk__in=[stelle["beitrag"] for stelle in stellen]).values_list("pk", "author_id")
-    )
-    eigene = [stelle for stelle in stellen if autoren.get(stelle["beitrag"]) == request.user.pk]
-    fremde = [stelle for stelle in stellen if autoren.get(stelle["beitrag"]) != request.user.pk]
+    # Each place names the post's author (the page knew it), so telling hers from others' needs no query.
+    eigene = [stelle for stelle in stellen if stelle["autorin"] == request.user.pk]
+    fremde = [stelle for stelle in stellen if stelle["autorin"] != request.user.pk]
     html = {}
     for merkmal, gruppe in (("fremd", fremde), (f"autorin={request.user.pk}", eigene)):
         if gruppe:
@@ -73,10 +86,16 @@ def _aktionen(request, stellen):
 
 @persoenlich.register("als_antwort_des_landes", template=ALS_ANTWORT)
 def als_antwort_des_landes(request, stellen):
-    return [
-        persoenlich.teil(request, ALS_ANTWORT, {"may_answer_as_land": may_answer_as_land(request.user, diskussion)})
-        for diskussion in _diskussionen(request, stellen)
-    ]
+    """The Land's answer button: the same for every member of the Organisation the question is assigned to."""
+
+    def render(stellen):
+        return [
+            persoenlich.teil(request, ALS_ANTWORT, {"may_answer_as_land": may_answer_as_land(request.user, diskussion)})
+            for diskussion in _diskussionen(request, stellen)
+        ]
+
+    merkmal = f"organisation={request.user.organisation_id}"
+    return persoenlich.geteilt(request, merkmal, "als_antwort_des_landes", stellen, render)
 
 
 UNGELESEN_KLASSE = "diskussionen/includes/ungelesen_klasse.html"
@@ -86,13 +105,18 @@ NEUE_BEITRAEGE = "diskussionen/includes/neue_beitraege.html"
 
 def _ungelesen(request, stellen, template):
     """The part for each listed thread: the class and the badge of one list share one query for its unread
-    threads, and the part is rendered once, not once per thread."""
-    pks = tuple(stelle["diskussion"] for stelle in stellen)
-    ungelesen = persoenlich.einmal(
-        request, ("ungelesen", frozenset(pks)), lambda: queries.ungelesene(request.user, pks)
-    )
-    html = persoenlich.teil(request, template, {"diskussion": {"is_ungelesen": True}})
-    return [html if pk in ungelesen else "" for pk in pks]
+    threads, and the part is rendered once, not once per thread. Kept for her until the content or her read
+    state changes."""
+
+    def render(stellen):
+        pks = tuple(stelle["diskussion"] for stelle in stellen)
+        ungelesen = persoenlich.einmal(
+            request, ("ungelesen", frozenset(pks)), lambda: queries.ungelesene(request.user, pks)
+        )
+        html = persoenlich.teil(request, template, {"diskussion": {"is_ungelesen": True}})
+        return [html if pk in ungelesen else "" for pk in pks]
+
+    return persoenlich.geteilt(request, _leserin(request), template, stellen, render)
 
 
 @persoenlich.register("ungelesen_klasse", template=UNGELESEN_KLASSE)

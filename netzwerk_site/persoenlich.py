@@ -44,6 +44,8 @@ import re
 import secrets
 from functools import wraps
 
+from django.conf import settings
+from django.core.cache import caches
 from django.middleware.csrf import get_token
 from django.template.loader import get_template, render_to_string
 from django.utils.module_loading import autodiscover_modules
@@ -164,33 +166,57 @@ def allow_sharing(request, basis, cache, timeout):
     setattr(request, _TEILEN, (basis, cache, timeout))
 
 
+def eigener_stand(request, name):
+    """The version of the viewer's own state `name` (her read marks), for the `merkmal` of shared parts; None
+    without sharing. Changes of it that raise no content version (reading a thread) call neuer_stand."""
+    teilen = getattr(request, _TEILEN, None)
+    if teilen is None:
+        return None
+    return _stand(teilen[1], name, request.user.pk)
+
+
+def neuer_stand(user, name):
+    """After the member's own state `name` changed: her shared parts keyed with the old version are not used again."""
+    caches[getattr(settings, "SEITENCACHE_ALIAS", "default")].set(_stand_key(name, user.pk), secrets.token_hex(8), None)
+
+
+def _stand_key(name, pk):
+    return f"persoenlich-stand:{name}:{pk}"
+
+
+def _stand(cache, name, pk):
+    # A version the cache lost is replaced by a new one, never by a default an old entry may carry.
+    key = _stand_key(name, pk)
+    value = cache.get(key)
+    if value is None:
+        value = secrets.token_hex(8)
+        cache.set(key, value, None)
+    return value
+
+
 def geteilt(request, merkmal, name, stellen, renderer):
     """renderer(stellen) for parts that are the same for every viewer of this page with the same `merkmal`.
 
-    A part whose HTML depends only on the visibility class and `merkmal` (her Kommune, for the adoption form)
-    is stored beside the page: key of content version, class, language, `merkmal`, part and place. The
-    members' content version rises after every change, so a stored part never outlives what it shows. The
-    viewer's CSRF token is cut out before storing, under a random mark of that entry, and put back per
-    request. Without the members' page cache (another page, a superuser) parts are rendered as usual.
+    Parts whose HTML depends only on the visibility class and `merkmal` (her Kommune, for the adoption form)
+    are stored beside the page, all places of one call in one entry: key of content version, class, language,
+    `merkmal`, part and places. The members' content version rises after every change, so a stored part never
+    outlives what it shows. The viewer's CSRF token is cut out before storing, under a random mark of that
+    entry, and put back per request. Without the members' page cache (another page, a superuser) parts are
+    rendered as usual.
     """
     teilen = getattr(request, _TEILEN, None)
-    if teilen is None:
+    if teilen is None or not stellen:
         return renderer(stellen)
     basis, cache, timeout = teilen
-    keys = []
-    for stelle in stellen:
-        raw = f"{basis}|{merkmal}|{name}|{sorted(stelle.items())}"
-        keys.append("persoenlich:" + hashlib.sha256(raw.encode()).hexdigest())
-    found = cache.get_many(keys)
-    fehlend = [i for i, key in enumerate(keys) if key not in found]
-    if fehlend:
-        neu = {}
-        for i, html in zip(fehlend, renderer([stellen[i] for i in fehlend]), strict=True):
-            marke = secrets.token_hex(16)
-            neu[keys[i]] = (marke, str(html).replace(token(request), marke))
-        cache.set_many(neu, timeout)
-        found.update(neu)
-    return [found[key][1].replace(found[key][0], token(request)) for key in keys]
+    raw = f"{basis}|{merkmal}|{name}|{[sorted(stelle.items()) for stelle in stellen]}"
+    key = "persoenlich:" + hashlib.sha256(raw.encode()).hexdigest()
+    entry = cache.get(key)
+    if entry is None:
+        marke = secrets.token_hex(16)
+        entry = (marke, [str(html).replace(token(request), marke) for html in renderer(stellen)])
+        cache.set(key, entry, timeout)
+    marke, parts = entry
+    return [part.replace(marke, token(request)) for part in parts]
 
 
 @register("meldungen", template="components/meldungen.html")

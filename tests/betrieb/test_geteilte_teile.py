@@ -100,3 +100,20 @@ def test_the_land_gets_the_mark_as_answer_button_on_a_land_post_and_a_kommune_me
     assert land_again.count("Als Antwort des Landes markieren") == 1
     assert "Als Antwort des Landes markieren" not in anna_html
     assert land_secrets == {land_cookie}
+
+
+def test_reading_a_thread_clears_its_mark_in_her_cached_list_and_only_hers(welt, django_capture_on_commit_callbacks):
+    from diskussionen import beitraege
+
+    anna, bernd, land = welt.users["kommune_a"], welt.users["kommune_b"], welt.users["land"]
+    with django_capture_on_commit_callbacks(execute=True):
+        beitraege.create_beitrag(welt.diskussion, bernd, "Neu von Bernd.")
+    _r, anna_vorher, _s, _c = _seite(anna, welt.urls["diskussionen"])
+    _r, land_vorher, _s, _c = _seite(land, welt.urls["diskussionen"])
+
+    _seite(anna, welt.urls["diskussion"])
+    _r, anna_nachher, _s, _c = _seite(anna, welt.urls["diskussionen"])
+    _r, land_nachher, _s, _c = _seite(land, welt.urls["diskussionen"])
+
+    assert "Neue Beiträge" in anna_vorher and "Neue Beiträge" not in anna_nachher
+    assert "Neue Beiträge" in land_vorher and "Neue Beiträge" in land_nachher

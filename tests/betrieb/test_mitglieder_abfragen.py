@@ -93,14 +93,11 @@ SEITEN = {
 }
 # (cold build, warm request) by page and number of items. Cold with the caches on: results kept until the content
 # changes (netzwerk_site.inhaltsstand) are computed once and their cards then loaded by key (+1 for the library's
-# page and the similar examples), the menu's site root paths once (+1). Warm: session, user, her groups (the class) and the
-# members' generation, then the personal parts: none for the Praxisbeispiel, whose adoption form is the same for
-# every member of her Kommune and kept beside the page (netzwerk_site.persoenlich.geteilt); the list's unread
-# threads (2 plain queries, shared by the class and the badge); the thread's Diskussion with her read and follow state (1,
-# shared by the tools and the Land's button) and the authors of the page's posts (1), whose actions are kept
-# beside the page for others' posts. The header's unread count comes from the cache (konto.benachrichtigungen).
-# /konto/ shows only her own and is cached for her alone (betrieb.page_cache.PRO_PERSON); from the cache only
-# the unread marks of her threads are asked (2).
+# page and the similar examples), the menu's site root paths once (+1). Warm: session, user, her groups (the class)
+# and the members' generation, nothing more: the personal parts come from what the first build kept beside the page
+# (netzwerk_site.persoenlich.geteilt): the adoption form for her Kommune, the actions on others' posts for her
+# class, the follow tools, unread marks and the Land's button for her and her read state. The header's unread count
+# comes from the cache (konto.benachrichtigungen). /konto/ is cached for her alone (betrieb.page_cache.PRO_PERSON).
 ABFRAGEN = {
     ("bibliothek", 1): (26, 4),
     ("bibliothek", 3): (26, 4),
@@ -111,12 +108,12 @@ ABFRAGEN = {
     ("themenfeld", 3): (30, 4),
     ("veranstaltungen", 1): (20, 4),
     ("veranstaltungen", 3): (20, 4),
-    ("diskussionen", 1): (16, 6),
-    ("diskussionen", 3): (16, 6),
-    ("diskussion", 1): (18, 6),
-    ("diskussion", 3): (18, 6),
-    ("konto", 1): (19, 6),
-    ("konto", 3): (19, 6),
+    ("diskussionen", 1): (16, 4),
+    ("diskussionen", 3): (16, 4),
+    ("diskussion", 1): (17, 4),
+    ("diskussion", 3): (17, 4),
+    ("konto", 1): (19, 4),
+    ("konto", 3): (19, 4),
 }
 
 
