@@ -120,7 +120,7 @@ def _create_pg_database(base, name):
 def build(database_url, scale, db="SQLite"):
     """Build (or continue) the database; PostgreSQL gets a copy of the SQLite one when that is complete.
 
-    Building scale 100 takes about an hour; a copy through `sichern`/`wiederherstellen` takes
+    Building scale 100 takes about 25 minutes; a copy through `sichern`/`wiederherstellen` takes
     minutes and gives both engines the very same content.
     """
     started = time.monotonic()
