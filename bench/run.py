@@ -130,6 +130,8 @@ def build(database_url, scale, db="SQLite"):
         archive = TMP / f"sicherung-{scale:g}.tar.gz"
         sqlite_file = TMP / f"scale-{scale:g}.sqlite3"
         if not archive.exists() or archive.stat().st_mtime < sqlite_file.stat().st_mtime:
+            # An older copy is replaced: sichern refuses to overwrite a file.
+            archive.unlink(missing_ok=True)
             manage(sqlite_url, "sichern", "--ausgabe", str(archive))
         manage(database_url, "wiederherstellen", str(archive), "--ja")
     manage(database_url, "bench_data", "--scale", f"{scale:g}")
