@@ -23,12 +23,16 @@ def beitraege_pro_seite():
     return getattr(settings, "DISKUSSIONEN_BEITRAEGE_PRO_SEITE", DEFAULT_BEITRAEGE_PRO_SEITE)
 
 
+def _gelesen_am(user):
+    """When the member last read each Diskussion of the query (None: never)."""
+    return Subquery(Lesestand.objects.filter(user=user, diskussion=OuterRef("pk")).values("gelesen_am")[:1])
+
+
 def diskussionen_fuer(user):
     """All Diskussionen, newest activity first, each with is_ungelesen for this member."""
-    gelesen_am = Lesestand.objects.filter(user=user, diskussion=OuterRef("pk")).values("gelesen_am")[:1]
     return (
         Diskussion.objects.select_related("themenfeld", "author__kommune", "author__organisation", "zugewiesen_an")
-        .annotate(gelesen_am=Subquery(gelesen_am))
+        .annotate(gelesen_am=_gelesen_am(user))
         .annotate(
             is_ungelesen=Case(
                 When(gelesen_am__isnull=True, then=Value(True)),
@@ -114,7 +118,7 @@ def seite_von(beitrag):
 def mit_eigenem_stand(diskussionen, user):
     """The Diskussionen with the member's gelesen_am (None: never read) and is_following, in the same query."""
     return diskussionen.annotate(
-        gelesen_am=Subquery(Lesestand.objects.filter(user=user, diskussion=OuterRef("pk")).values("gelesen_am")[:1]),
+        gelesen_am=_gelesen_am(user),
         is_following=Exists(Abonnement.objects.filter(user=user, diskussion=OuterRef("pk"))),
     )
 
